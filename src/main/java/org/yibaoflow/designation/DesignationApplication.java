@@ -1,0 +1,23 @@
+package org.yibaoflow.designation;
+
+import java.time.OffsetDateTime;
+
+/** A designation application (定点申请) as stored. */
+public record DesignationApplication(
+    Long id,
+    String applicationNo,
+    String region,
+    String institutionName,
+    String institutionType,
+    String creditCode,
+    String processInstanceId,
+    String status,
+    String missingMaterials,
+    String createdBy,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  public static final String STATUS_RECEIVED = "RECEIVED";
+  public static final String STATUS_ACCEPTED = "ACCEPTED";
+  public static final String STATUS_INCOMPLETE = "INCOMPLETE";
+}

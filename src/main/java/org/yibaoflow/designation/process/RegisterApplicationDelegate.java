@@ -1,0 +1,28 @@
+package org.yibaoflow.designation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.designation.DesignationApplication;
+import org.yibaoflow.designation.DesignationService;
+
+/** 登记申请: registers the application and makes its number the business key. */
+@Component("registerApplicationDelegate")
+class RegisterApplicationDelegate implements JavaDelegate {
+
+  private final DesignationService service;
+
+  RegisterApplicationDelegate(DesignationService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DesignationApplication application = service.register(execution.getTenantId(),
+        (String) execution.getVariable("institutionName"), (String) execution.getVariable("institutionType"),
+        (String) execution.getVariable("creditCode"), execution.getProcessInstanceId(),
+        (String) execution.getVariable("startedBy"));
+    execution.setVariable("applicationNo", application.applicationNo());
+    execution.setProcessBusinessKey(application.applicationNo());
+  }
+}

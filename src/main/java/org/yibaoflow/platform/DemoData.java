@@ -1,0 +1,56 @@
+package org.yibaoflow.platform;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the demo profile seeds: regions, role groups, users (password {@value #PASSWORD}). */
+final class DemoData {
+
+  static final String PASSWORD = "demo";
+
+  record Region(String id, String name) {
+  }
+
+  record Role(String groupId, String name, List<String> applications) {
+  }
+
+  record DemoUser(String id, String lastName, String firstName, String groupId, List<String> regions) {
+  }
+
+  static final List<Region> REGIONS = List.of(
+      new Region("huaibei", "淮北市医疗保障局"),
+      new Region("jining", "济宁市医疗保障局"));
+
+  static final List<Role> ROLES = List.of(
+      new Role("caseworker", "经办人员", List.of("tasklist")),
+      new Role("expert", "评估专家", List.of("tasklist")),
+      new Role("supervisor", "科室负责人", List.of("tasklist", "cockpit")),
+      new Role("legal", "法制审核", List.of("tasklist")),
+      new Role("admindept", "医保行政部门", List.of("tasklist")),
+      new Role("modeler", "流程建模", List.of("tasklist", "cockpit")));
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("zhangjing", "张", "静", "caseworker", List.of("huaibei")),
+      new DemoUser("liuyang", "刘", "洋", "caseworker", List.of("jining")),
+      new DemoUser("wangqiang", "王", "强", "expert", List.of("huaibei")),
+      new DemoUser("chenmin", "陈", "敏", "supervisor", List.of("huaibei")),
+      new DemoUser("zhaolei", "赵", "磊", "supervisor", List.of("jining")),
+      new DemoUser("sunli", "孙", "丽", "legal", List.of("huaibei")),
+      new DemoUser("zhoujie", "周", "杰", "admindept", List.of("huaibei")),
+      new DemoUser("wuhao", "吴", "昊", "modeler", List.of("huaibei", "jining")));
+
+  /** The demo administrator (camunda.bpm.admin-user in application-demo.yml) sees both regions. */
+  static final String ADMIN = "demo";
+
+  /** Tasklist filters per role: filter name -> candidate group (null = assigned to me). */
+  static final Map<String, String> GROUP_FILTER_NAMES = Map.of(
+      "caseworker", "经办待办",
+      "expert", "专家评估待办",
+      "supervisor", "负责人审批待办",
+      "legal", "法制审核待办",
+      "admindept", "行政部门待办",
+      "modeler", "建模测试待办");
+
+  private DemoData() {
+  }
+}

@@ -1,0 +1,174 @@
+package org.yibaoflow.platform;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: regions as tenants, one group per role, demo users, their authorizations and
+ * per-group Tasklist filters. Idempotent: a restart on the same database adds only what is missing.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoDataSeeder implements InitializingBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  DemoDataSeeder(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    DemoData.REGIONS.forEach(r -> {
+      if (identity.createTenantQuery().tenantId(r.id()).count() == 0) {
+        var tenant = identity.newTenant(r.id());
+        tenant.setName(r.name());
+        identity.saveTenant(tenant);
+      }
+      membership(DemoData.ADMIN, r.id());
+    });
+    DemoData.ROLES.forEach(this::role);
+    DemoData.USERS.forEach(this::user);
+    LOG.info("Demo data: {} regions, {} roles, {} users (password '{}')", DemoData.REGIONS.size(),
+        DemoData.ROLES.size(), DemoData.USERS.size(), DemoData.PASSWORD);
+  }
+
+  private void role(DemoData.Role role) {
+    String g = role.groupId();
+    if (identity.createGroupQuery().groupId(g).count() == 0) {
+      Group group = identity.newGroup(g);
+      group.setName(role.name());
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+    role.applications().forEach(app -> grant(g, Resources.APPLICATION, app, Permissions.ACCESS));
+    // see and start the shared process definitions; tenant checks still limit instances to the region
+    grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(g, Resources.USER, ANY, Permissions.READ);
+    grant(g, Resources.GROUP, ANY, Permissions.READ);
+    if (!g.equals("expert")) {
+      // caseworkers, legal reviewers and the department read the cases of their regions; experts only
+      // see the evaluation tasks given to them
+      grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE);
+    }
+    if (g.equals("supervisor") || g.equals("modeler")) {
+      // supervisors watch every case and deadline of their regions in Cockpit
+      grant(g, Resources.TASK, ANY, Permissions.READ);
+      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+      grant(g, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+      grant(g, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+      grant(g, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    }
+    if (g.equals("modeler")) {
+      // deploy from Camunda Modeler through /engine-rest/deployment/create
+      grant(g, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+    }
+    filter(DemoData.GROUP_FILTER_NAMES.get(g), g, tasks.createTaskQuery().taskCandidateGroup(g).includeAssignedTasks(),
+        -10);
+    filter("我的任务", null, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -20);
+    if (g.equals("supervisor")) {
+      filter("本地区全部任务", g, tasks.createTaskQuery(), 0);
+      filter("已逾期任务", g, tasks.createTaskQuery().dueBeforeExpression("${now()}"), -5);
+    }
+  }
+
+  private void user(DemoData.DemoUser u) {
+    if (identity.createUserQuery().userId(u.id()).count() == 0) {
+      User user = identity.newUser(u.id());
+      user.setFirstName(u.firstName());
+      user.setLastName(u.lastName());
+      user.setPassword(DemoData.PASSWORD);
+      user.setEmail(u.id() + "@demo.yibaoflow.org");
+      identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(u.id()).memberOfGroup(u.groupId()).count() == 0) {
+      identity.createMembership(u.id(), u.groupId());
+    }
+    u.regions().forEach(r -> membership(u.id(), r));
+  }
+
+  private void membership(String userId, String tenantId) {
+    if (identity.createUserQuery().userId(userId).count() > 0
+        && identity.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
+      identity.createTenantUserMembership(tenantId, userId);
+    }
+  }
+
+  /** A shared Tasklist filter, readable by the group (or by everyone when group is null). */
+  private void filter(String name, String groupId, TaskQuery query, int priority) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("priority", priority);
+    properties.put("description", name);
+    properties.put("refresh", true);
+    properties.put("variables", List.of());
+    Filter filter = filters.newTaskFilter(name).setOwner(DemoData.ADMIN).setProperties(properties).setQuery(query);
+    filters.saveFilter(filter);
+    Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    read.setResource(Resources.FILTER);
+    read.setResourceId(filter.getId());
+    read.addPermission(Permissions.READ);
+    if (groupId == null) {
+      read.setUserId(ANY);
+    } else {
+      read.setGroupId(groupId);
+    }
+    authorizations.saveAuthorization(read);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    a.setGroupId(groupId);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+}

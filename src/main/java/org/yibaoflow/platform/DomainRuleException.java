@@ -1,0 +1,59 @@
+package org.yibaoflow.platform;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request broke a rule: answered as an RFC 7807 problem naming the field and the rule, in Chinese and
+ * English. Thrown before anything is written (or inside the transaction that it rolls back).
+ */
+public class DomainRuleException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String field;
+  private final String rule;
+  private final String messageZh;
+
+  public DomainRuleException(HttpStatus status, String field, String rule, String messageZh, String messageEn) {
+    super(messageEn);
+    this.status = status;
+    this.field = field;
+    this.rule = rule;
+    this.messageZh = messageZh;
+  }
+
+  /** 400: the input itself is wrong. */
+  public static DomainRuleException badRequest(String field, String rule, String zh, String en) {
+    return new DomainRuleException(HttpStatus.BAD_REQUEST, field, rule, zh, en);
+  }
+
+  /** 409: the input is well-formed but the record's state forbids it (illegal transition, lost race). */
+  public static DomainRuleException conflict(String field, String rule, String zh, String en) {
+    return new DomainRuleException(HttpStatus.CONFLICT, field, rule, zh, en);
+  }
+
+  /** 404: no such record in the user's regions (other regions' records are not disclosed). */
+  public static DomainRuleException notFound(String what, String id) {
+    return new DomainRuleException(HttpStatus.NOT_FOUND, null, null, what + " " + id + " 不存在",
+        what + " " + id + " not found");
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public String rule() {
+    return rule;
+  }
+
+  public String messageZh() {
+    return messageZh;
+  }
+
+  public String messageEn() {
+    return getMessage();
+  }
+}

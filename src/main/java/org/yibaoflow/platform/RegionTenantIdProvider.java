@@ -1,0 +1,68 @@
+package org.yibaoflow.platform;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * Every process instance belongs to one region (tenant). Definitions are deployed once, shared by all
+ * regions; each new instance takes its tenant from, in order: the calling instance (call activities), the
+ * start variable {@code region}, or the starting user's single region. A user may not start an instance in
+ * a region they do not belong to.
+ */
+public class RegionTenantIdProvider implements TenantIdProvider {
+
+  /** The start variable naming the region (tenant id) of a new case. */
+  public static final String REGION_VARIABLE = "region";
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+    DelegateExecution superExecution = ctx.getSuperExecution();
+    if (superExecution != null) {
+      return superExecution.getTenantId();
+    }
+    Object region = ctx.getVariables() == null ? null : ctx.getVariables().get(REGION_VARIABLE);
+    Authentication auth = currentAuthentication();
+    List<String> userTenants = auth == null || auth.getTenantIds() == null ? List.of() : auth.getTenantIds();
+    if (region instanceof String r && !r.isBlank()) {
+      if (auth != null && auth.getUserId() != null && !userTenants.contains(r)) {
+        // answered 403 by the REST API
+        throw new AuthorizationException(auth.getUserId(), "CREATE_INSTANCE", "Tenant (region)", r);
+      }
+      return r;
+    }
+    if (userTenants.size() == 1) {
+      return userTenants.get(0);
+    }
+    // answered 400 by the REST API
+    throw new BadUserRequestException("A new case needs its region: set the variable '" + REGION_VARIABLE
+        + "' (新案件须指定统筹地区)");
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+    if (ctx.getExecution() != null) {
+      return ctx.getExecution().getTenantId();
+    }
+    Authentication auth = currentAuthentication();
+    return auth != null && auth.getTenantIds() != null && auth.getTenantIds().size() == 1
+        ? auth.getTenantIds().get(0) : null;
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+    return null;
+  }
+
+  private static Authentication currentAuthentication() {
+    return Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getAuthentication();
+  }
+}

@@ -1,0 +1,65 @@
+package org.yibaoflow.platform;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Security is on from the first commit. The engine REST API, the domain API, metrics and the API
+ * documentation require HTTP Basic against Camunda's identity service; the request then runs with the
+ * user set on the engine, so authorizations and tenant (region) checks apply. Health stays open for
+ * load balancers. The webapps (/camunda/**) keep their own session login and CSRF protection.
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+    return new CamundaIdentityAuthenticationProvider(identityService);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      IdentityService identityService) throws Exception {
+    AuthenticationManager manager = new ProviderManager(provider);
+    // path patterns, not MVC matchers: /engine-rest is served by Camunda's Jersey servlet, not Spring MVC
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**"),
+            path.matcher("/actuator/**"), path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"),
+            path.matcher("/v3/api-docs/**")))
+        .authenticationManager(manager)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"),
+                path.matcher(HttpMethod.GET, "/actuator/health/**"), path.matcher(HttpMethod.GET, "/actuator/info"))
+            .permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("yibao-flow"))
+        // stateless Basic auth: no session cookie, so no CSRF exposure
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    // Tasklist, Cockpit, Admin and Welcome authenticate through the webapp's own login against the same
+    // identity service and carry their own CSRF prevention filter.
+    http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    return http.build();
+  }
+}
