@@ -14,7 +14,8 @@ final class DemoData {
   record Role(String groupId, String name, List<String> applications) {
   }
 
-  record DemoUser(String id, String lastName, String firstName, String groupId, List<String> regions) {
+  /** Camunda shows "firstName lastName": the Chinese name goes first, the post second. */
+  record DemoUser(String id, String name, String post, String groupId, List<String> regions) {
   }
 
   static final List<Region> REGIONS = List.of(
@@ -30,14 +31,14 @@ final class DemoData {
       new Role("modeler", "流程建模", List.of("tasklist", "cockpit")));
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("zhangjing", "张", "静", "caseworker", List.of("huaibei")),
-      new DemoUser("liuyang", "刘", "洋", "caseworker", List.of("jining")),
-      new DemoUser("wangqiang", "王", "强", "expert", List.of("huaibei")),
-      new DemoUser("chenmin", "陈", "敏", "supervisor", List.of("huaibei")),
-      new DemoUser("zhaolei", "赵", "磊", "supervisor", List.of("jining")),
-      new DemoUser("sunli", "孙", "丽", "legal", List.of("huaibei")),
-      new DemoUser("zhoujie", "周", "杰", "admindept", List.of("huaibei")),
-      new DemoUser("wuhao", "吴", "昊", "modeler", List.of("huaibei", "jining")));
+      new DemoUser("zhangjing", "张静", "淮北经办", "caseworker", List.of("huaibei")),
+      new DemoUser("liuyang", "刘洋", "济宁经办", "caseworker", List.of("jining")),
+      new DemoUser("wangqiang", "王强", "评估专家", "expert", List.of("huaibei")),
+      new DemoUser("chenmin", "陈敏", "淮北科室负责人", "supervisor", List.of("huaibei")),
+      new DemoUser("zhaolei", "赵磊", "济宁科室负责人", "supervisor", List.of("jining")),
+      new DemoUser("sunli", "孙丽", "法制审核", "legal", List.of("huaibei")),
+      new DemoUser("zhoujie", "周杰", "医保行政部门", "admindept", List.of("huaibei")),
+      new DemoUser("wuhao", "吴昊", "流程建模", "modeler", List.of("huaibei", "jining")));
 
   /** The demo administrator (camunda.bpm.admin-user in application-demo.yml) sees both regions. */
   static final String ADMIN = "demo";

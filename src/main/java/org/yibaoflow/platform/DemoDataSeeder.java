@@ -105,8 +105,8 @@ class DemoDataSeeder implements InitializingBean {
       grant(g, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
     }
     filter(DemoData.GROUP_FILTER_NAMES.get(g), g, tasks.createTaskQuery().taskCandidateGroup(g).includeAssignedTasks(),
-        -10);
-    filter("我的任务", null, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -20);
+        -20);
+    filter("我的任务", g, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
     if (g.equals("supervisor")) {
       filter("本地区全部任务", g, tasks.createTaskQuery(), 0);
       filter("已逾期任务", g, tasks.createTaskQuery().dueBeforeExpression("${now()}"), -5);
@@ -116,8 +116,8 @@ class DemoDataSeeder implements InitializingBean {
   private void user(DemoData.DemoUser u) {
     if (identity.createUserQuery().userId(u.id()).count() == 0) {
       User user = identity.newUser(u.id());
-      user.setFirstName(u.firstName());
-      user.setLastName(u.lastName());
+      user.setFirstName(u.name());
+      user.setLastName(u.post());
       user.setPassword(DemoData.PASSWORD);
       user.setEmail(u.id() + "@demo.yibaoflow.org");
       identity.saveUser(user);
@@ -135,28 +135,19 @@ class DemoDataSeeder implements InitializingBean {
     }
   }
 
-  /** A shared Tasklist filter, readable by the group (or by everyone when group is null). */
+  /** A shared Tasklist filter (created once, by name) that the group may read. */
   private void filter(String name, String groupId, TaskQuery query, int priority) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("priority", priority);
+      properties.put("description", name);
+      properties.put("refresh", true);
+      properties.put("variables", List.of());
+      filter = filters.newTaskFilter(name).setOwner(DemoData.ADMIN).setProperties(properties).setQuery(query);
+      filters.saveFilter(filter);
     }
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("priority", priority);
-    properties.put("description", name);
-    properties.put("refresh", true);
-    properties.put("variables", List.of());
-    Filter filter = filters.newTaskFilter(name).setOwner(DemoData.ADMIN).setProperties(properties).setQuery(query);
-    filters.saveFilter(filter);
-    Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    read.setResource(Resources.FILTER);
-    read.setResourceId(filter.getId());
-    read.addPermission(Permissions.READ);
-    if (groupId == null) {
-      read.setUserId(ANY);
-    } else {
-      read.setGroupId(groupId);
-    }
-    authorizations.saveAuthorization(read);
+    grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

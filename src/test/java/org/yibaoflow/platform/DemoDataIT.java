@@ -1,0 +1,55 @@
+package org.yibaoflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yibaoflow.support.Http;
+import org.yibaoflow.support.IntegrationTest;
+
+/** The demo profile gives every role a working Tasklist: its filters can be read and executed. */
+@IntegrationTest
+class DemoDataIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  DemoDataSeeder seeder;
+
+  @Test
+  void everyDemoUserCanRunEveryFilterTheySee() {
+    for (DemoData.DemoUser user : DemoData.USERS) {
+      Http http = Http.demo(port, user.id());
+      JsonNode filters = http.get("/engine-rest/filter?resourceType=Task").json();
+      List<String> names = new ArrayList<>();
+      for (JsonNode f : filters) {
+        names.add(f.get("name").asText());
+        assertThat(http.get("/engine-rest/filter/" + f.get("id").asText() + "/count").status())
+            .as(user.id() + " runs filter " + f.get("name").asText()).isEqualTo(200);
+      }
+      assertThat(names).as(user.id()).contains("我的任务", DemoData.GROUP_FILTER_NAMES.get(user.groupId()));
+    }
+    assertThat(names(Http.demo(port, "chenmin"))).contains("本地区全部任务", "已逾期任务");
+    assertThat(names(Http.demo(port, "zhangjing"))).doesNotContain("本地区全部任务", "负责人审批待办");
+  }
+
+  @Test
+  void seedingAgainChangesNothing() {
+    int before = Http.demo(port, "demo").get("/engine-rest/authorization/count").json().get("count").asInt();
+    seeder.afterPropertiesSet();
+    assertThat(Http.demo(port, "demo").get("/engine-rest/authorization/count").json().get("count").asInt())
+        .isEqualTo(before);
+    assertThat(Http.demo(port, "demo").get("/engine-rest/filter/count").json().get("count").asInt())
+        .isEqualTo(DemoData.GROUP_FILTER_NAMES.size() + 3);
+  }
+
+  private static List<String> names(Http http) {
+    List<String> names = new ArrayList<>();
+    http.get("/engine-rest/filter?resourceType=Task").json().forEach(f -> names.add(f.get("name").asText()));
+    return names;
+  }
+}
