@@ -108,12 +108,27 @@ class ArrangementLoader {
   }
 
   private Change storeShipped(HolidayArrangement a, Map<LocalDate, String> festivals) {
+    Change unchanged = unchangedByShipped(a);
+    if (unchanged != null) {
+      return unchanged;
+    }
+    mapper.bumpRevision();
+    // checked again under the revision lock: another node starting at the same time may have loaded it
+    unchanged = unchangedByShipped(a);
+    if (unchanged != null) {
+      return unchanged;
+    }
+    return store(a, festivals, SHIPPED, "随应用发布的 " + a.year() + " 年节假日安排（" + a.source() + "）"
+        + " / shipped holiday arrangement " + a.year());
+  }
+
+  /** The year needs no shipped file: an administrator loaded it, or it holds this very arrangement. */
+  private Change unchangedByShipped(HolidayArrangement a) {
     CalendarMapper.YearRow existing = mapper.findYear(a.year());
     if (existing != null && (ADMINISTRATOR.equals(existing.origin()) || stored(existing).equals(a))) {
       return new Change(a.year(), "UNCHANGED", existing.origin(), existing.version());
     }
-    return store(a, festivals, SHIPPED, "随应用发布的 " + a.year() + " 年节假日安排（" + a.source() + "）"
-        + " / shipped holiday arrangement " + a.year());
+    return null;
   }
 
   private HolidayArrangement stored(CalendarMapper.YearRow year) {

@@ -166,13 +166,17 @@ class ProvisionalDeadlines {
 
   private Result resolve(ProvisionalDeadline row) {
     Deadline now = row.periodKind().apply(calendar, row.fromDate(), row.n());
+    boolean linked = row.jobId() != null || row.taskId() != null;
+    if (linked && now.provisional() && now.deadline().equals(row.deadline())) {
+      return Result.STILL_PROVISIONAL; // nothing loaded that matters yet: no engine queries
+    }
     Optional<Target> target = target(row);
     if (target.isEmpty()) {
       // the timer fired, the task was completed, or someone set another date by hand: nothing to move
       return claim(row, ProvisionalDeadline.GONE, now) ? Result.GONE : Result.SKIPPED;
     }
     Target t = target.get();
-    if (row.jobId() == null && row.taskId() == null) {
+    if (!linked) {
       mapper.link(row.id(), t.jobId(), t.taskId());
     }
     boolean changed = !now.deadline().equals(row.deadline());
