@@ -14,8 +14,6 @@ interface ProvisionalDeadlineMapper {
 
   List<ProvisionalDeadline> findOpen();
 
-  List<ProvisionalDeadline> findByProcessInstance(@Param("processInstanceId") String processInstanceId);
-
   /** Whether another row already claimed the job or task. */
   int countLinked(@Param("jobId") String jobId, @Param("taskId") String taskId, @Param("exceptId") long exceptId);
 

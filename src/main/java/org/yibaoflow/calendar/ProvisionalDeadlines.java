@@ -118,11 +118,6 @@ class ProvisionalDeadlines {
         deadline.from(), deadline.deadline(), ref.processInstanceId(), ref.activityId());
   }
 
-  /** The rows of a process instance (for supervision and tests). */
-  List<ProvisionalDeadline> ofProcessInstance(String processInstanceId) {
-    return mapper.findByProcessInstance(processInstanceId);
-  }
-
   /** Safety net for loads on another node and for rows whose job was busy: every few minutes. */
   @Scheduled(fixedDelayString = "${yibao.calendar.sweep-interval:PT5M}",
       initialDelayString = "${yibao.calendar.sweep-interval:PT5M}")
