@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * wrong and which rule refused it; {@code detail} is English, {@code detailZh} Chinese.
  */
 @RestControllerAdvice(basePackages = "org.yibaoflow")
+// before Spring Boot's ProblemDetailsExceptionHandler (spring.mvc.problemdetails.enabled), which would
+// otherwise answer bean-validation errors itself, without field and rule
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
   @ExceptionHandler(DomainRuleException.class)
