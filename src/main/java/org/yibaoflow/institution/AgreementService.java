@@ -103,6 +103,12 @@ public class AgreementService {
     return a;
   }
 
+  /** The agreements of any institution, newest period first (no region check; for services). */
+  @Transactional(readOnly = true)
+  public List<Agreement> ofInstitutionUnchecked(long institutionId) {
+    return mapper.byInstitution(institutionId);
+  }
+
   @Transactional(readOnly = true)
   public List<Agreement> ofInstitution(long institutionId) {
     institutions.visible(institutionId);

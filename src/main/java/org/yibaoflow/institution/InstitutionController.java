@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import org.yibaoflow.platform.RegionAccess;
 /** Institutions of the user's regions: list/search, detail, registration, agreements, audit history. */
 @RestController
 @RequestMapping("/api/institutions")
-@Validated
 class InstitutionController {
 
   private final InstitutionService institutions;

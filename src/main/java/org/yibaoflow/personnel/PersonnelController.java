@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +27,6 @@ import org.yibaoflow.platform.RegionAccess;
 /** Qualified personnel of the user's regions. ID numbers are shown masked (personal information). */
 @RestController
 @RequestMapping("/api/personnel")
-@Validated
 class PersonnelController {
 
   private final PersonnelService personnel;
