@@ -41,6 +41,8 @@ class RegistryApiIT {
   Clock clock;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  InstitutionDemoSeeder demoSeeder;
 
   /** SecurityIT locks zhangjing out with wrong passwords in the shared context; start from a clean account. */
   @BeforeEach
@@ -70,6 +72,28 @@ class RegistryApiIT {
 
   int totalAuditRows() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Integer.class);
+  }
+
+  @Test
+  void demoDataIsIdempotentAndShowsBansAndPenalties() throws Exception {
+    int institutionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM institution", Integer.class);
+    int bansBefore = jdbc.queryForObject("SELECT COUNT(*) FROM institution_ban", Integer.class);
+    demoSeeder.run(null);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution", Integer.class)).isEqualTo(institutionsBefore);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_ban", Integer.class)).isEqualTo(bansBefore);
+
+    LocalDate today = LocalDate.now(clock);
+    // 济宁: terminated (R-VIO-9 ban) and with a serious price penalty (R-DES-1)
+    Institution yanzhou = institutions.findByCode("jining", "H37080000003");
+    Eligibility e = institutions.eligibility(yanzhou.creditCode(), today);
+    assertThat(e.eligible()).isFalse();
+    assertThat(e.findings()).extracting(Eligibility.Finding::code).containsExactlyInAnyOrder("BANNED",
+        "SERIOUS_PENALTY");
+    // by institution code too; 淮北's terminated pharmacy is banned, its hospitals are eligible
+    assertThat(institutions.eligibility("P34060000002", today).bannedUntil()).isEqualTo(today.plusYears(3));
+    assertThat(institutions.eligibility("H34060000001", today).eligible()).isTrue();
+    // a past penalty that is not serious does not refuse
+    assertThat(institutions.eligibility("H34060000002", today).eligible()).isTrue();
   }
 
   @Test
