@@ -11,8 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,15 +38,7 @@ class RegistryApiIT {
   @Autowired
   Clock clock;
   @Autowired
-  IdentityService identityService;
-  @Autowired
   InstitutionDemoSeeder demoSeeder;
-
-  /** SecurityIT locks zhangjing out with wrong passwords in the shared context; start from a clean account. */
-  @BeforeEach
-  void unlockDemoCaseworker() {
-    identityService.unlockUser("zhangjing");
-  }
 
   /** A fresh institution with an ACTIVE agreement for this year, created as the system. */
   Agreement freshAgreement(String region, String type) {
