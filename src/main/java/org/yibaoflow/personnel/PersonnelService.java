@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.institution.Agreement;
+import org.yibaoflow.institution.AgreementService;
+import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
 import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.institution.Page;
@@ -31,15 +34,17 @@ public class PersonnelService {
 
   private final PersonnelMapper mapper;
   private final InstitutionService institutions;
+  private final AgreementService agreements;
   private final RegionSettingsService settings;
   private final RegionAccess regions;
   private final AuditService audit;
   private final Clock clock;
 
-  PersonnelService(PersonnelMapper mapper, InstitutionService institutions, RegionSettingsService settings,
-      RegionAccess regions, AuditService audit, Clock clock) {
+  PersonnelService(PersonnelMapper mapper, InstitutionService institutions, AgreementService agreements,
+      RegionSettingsService settings, RegionAccess regions, AuditService audit, Clock clock) {
     this.mapper = mapper;
     this.institutions = institutions;
+    this.agreements = agreements;
     this.settings = settings;
     this.regions = regions;
     this.audit = audit;
@@ -63,6 +68,7 @@ public class PersonnelService {
           "One person one code: this ID number is already registered");
     }
     List<Institution> sites = new ArrayList<>();
+    List<String> initialStates = new ArrayList<>();
     for (int i = 0; i < c.institutionIds().size(); i++) {
       Long id = c.institutionIds().get(i);
       Institution site = id == null ? null : institutions.findOrNull(id);
@@ -70,7 +76,14 @@ public class PersonnelService {
         throw DomainRuleException.badRequest("institutionIds[" + i + "]", "R-PERS-1",
             "执业机构须为本统筹地区的定点医药机构", "A practice site must be an institution of the person's region");
       }
+      String initial = initialState(agreements.ofInstitutionUnchecked(site.id()));
+      if (initial == null) {
+        throw DomainRuleException.conflict("institutionIds[" + i + "]", "R-PERS-11",
+            "执业机构 " + site.name() + " 没有正在履行的服务协议，不能为其人员签订协议",
+            "Practice site " + site.code() + " has no agreement in force; its personnel cannot sign");
+      }
       sites.add(site);
+      initialStates.add(initial);
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     mapper.insert(new Person(null, c.region(), c.nationalCode(), c.idNumber(), c.name().trim(), c.category(), birthDate,
@@ -80,9 +93,10 @@ public class PersonnelService {
         c.reason(), c.processInstanceId(), "nationalCode=" + saved.nationalCode() + ", sites=" + sites.size()));
     LocalDate from = c.validFrom() != null ? c.validFrom() : now.toLocalDate();
     LocalDate until = from.plusYears(settings.value(c.region(), RegionSetting.PERSONNEL_AGREEMENT_TERM));
-    for (Institution site : sites) {
-      mapper.insertAgreement(new PersonAgreement(null, saved.id(), site.id(), null, site.region(),
-          PersonAgreement.ACTIVE, from, until, null, null, false, now, 0L));
+    for (int i = 0; i < sites.size(); i++) {
+      String state = initialStates.get(i);
+      mapper.insertAgreement(new PersonAgreement(null, saved.id(), sites.get(i).id(), null, sites.get(i).region(),
+          state, from, until, null, null, PersonAgreement.SUSPENDED.equals(state), now, 0L));
     }
     for (PersonAgreement a : mapper.agreementsOf(saved.id())) {
       audit.record(AuditEntry.of(a.region(), AGREEMENT_ENTITY, a.id().toString(), "SIGNED", null, a.state(),
@@ -90,6 +104,22 @@ public class PersonnelService {
               + a.institutionId() + ", valid=" + a.validFrom() + ".." + a.validUntil()));
     }
     return new PersonDetail(saved, mapper.agreementsOf(saved.id()));
+  }
+
+  /**
+   * R-PERS-11 holds from the first day: a person signing at a site whose agreement is suspended starts
+   * suspended with it (and resumes with it); a site without an agreement in force (terminated, expired,
+   * not renewed, deferred, none) cannot take new personnel. Null = refused.
+   */
+  static String initialState(List<Agreement> siteAgreements) {
+    boolean suspended = false;
+    for (Agreement a : siteAgreements) {
+      if (a.state() == AgreementState.ACTIVE || a.state() == AgreementState.SETTLEMENT_SUSPENDED) {
+        return PersonAgreement.ACTIVE;
+      }
+      suspended |= a.state() == AgreementState.SUSPENDED;
+    }
+    return suspended ? PersonAgreement.SUSPENDED : null;
   }
 
   /** Checks the input; answers the birth date (from the ID number, which must agree with a given one). */

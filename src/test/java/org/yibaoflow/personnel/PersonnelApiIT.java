@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,14 +46,6 @@ class PersonnelApiIT {
   DataSource dataSource;
   @Autowired
   Clock clock;
-  @Autowired
-  IdentityService identityService;
-
-  /** SecurityIT locks zhangjing out with wrong passwords in the shared context; start from a clean account. */
-  @BeforeEach
-  void unlockDemoCaseworker() {
-    identityService.unlockUser("zhangjing");
-  }
 
   Agreement freshAgreement() {
     Institution i = institutions.register(new NewInstitution("huaibei", RegistryFixtures.institutionCode("HOSPITAL"),
@@ -119,6 +109,13 @@ class PersonnelApiIT {
         .replace("[" + a.institutionId() + "]", "[" + a.institutionId() + "," + jiningSite + "]"));
     assertThat(foreign.status()).isEqualTo(400);
     assertThat(foreign.json().get("field").asText()).isEqualTo("institutionIds[1]");
+    // a terminated site takes no new personnel (R-PERS-11 from the first day)
+    long terminatedSite = institutions.findByCode("huaibei", "P34060000002").id();
+    Http.Response closed = zhangjing.post("/api/personnel", body.replace("\"birthDate\":\"1949-12-30\",", "")
+        .replace("[" + a.institutionId() + "]", "[" + terminatedSite + "]"));
+    assertThat(closed.status()).isEqualTo(409);
+    assertThat(closed.json().get("field").asText()).isEqualTo("institutionIds[0]");
+    assertThat(closed.json().get("rule").asText()).isEqualTo("R-PERS-11");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person", Integer.class)).isEqualTo(persons);
 
     Http.Response ok = zhangjing.post("/api/personnel", body.replace("\"birthDate\":\"1949-12-30\",", ""));

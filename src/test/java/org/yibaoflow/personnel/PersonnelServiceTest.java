@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.yibaoflow.institution.Agreement;
+import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.platform.DomainRuleException;
 
 /** Registration input: one person one code (R-PERS-1), a valid ID number (GB 11643) agreeing with the birth date. */
@@ -31,6 +33,27 @@ class PersonnelServiceTest {
     assertField(person("340603197805123019", null, "DENTIST", List.of(1L)), "category", "R-PERS-1");
     assertField(person("340603197805123019", null, "PHYSICIAN", List.of()), "institutionIds", "R-PERS-1");
     assertField(person("340603197805123019", null, "PHYSICIAN", List.of(1L, 1L)), "institutionIds", "R-PERS-1");
+  }
+
+  static Agreement agreement(AgreementState state) {
+    return new Agreement(1L, 1L, "huaibei", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), state, 0, null, 0L,
+        null);
+  }
+
+  @Test
+  void aNewPersonStartsInTheStateOfTheSite() {
+    // R-PERS-11 from the first day
+    assertThat(PersonnelService.initialState(List.of(agreement(AgreementState.ACTIVE)))).isEqualTo("ACTIVE");
+    assertThat(PersonnelService.initialState(List.of(agreement(AgreementState.SETTLEMENT_SUSPENDED))))
+        .isEqualTo("ACTIVE");
+    assertThat(PersonnelService.initialState(List.of(agreement(AgreementState.SUSPENDED)))).isEqualTo("SUSPENDED");
+    assertThat(PersonnelService.initialState(List.of(agreement(AgreementState.DEFERRED),
+        agreement(AgreementState.ACTIVE)))).isEqualTo("ACTIVE");
+    for (AgreementState none : List.of(AgreementState.TERMINATED, AgreementState.EXPIRED, AgreementState.NOT_RENEWED,
+        AgreementState.DEFERRED)) {
+      assertThat(PersonnelService.initialState(List.of(agreement(none)))).as(none.name()).isNull();
+    }
+    assertThat(PersonnelService.initialState(List.of())).isNull();
   }
 
   private static void assertField(NewPerson p, String field, String rule) {
