@@ -29,6 +29,8 @@ interface PersonnelMapper {
 
   List<PersonAgreement> agreementsOf(@Param("personId") long personId);
 
+  PersonAgreement findAgreement(@Param("id") long id);
+
   /** The person agreements at an institution, in a stable order (id). */
   List<PersonAgreement> agreementsAt(@Param("institutionId") long institutionId);
 

@@ -157,6 +157,74 @@ public class PersonnelService {
     return encoded;
   }
 
+  /**
+   * Suspends a person's agreement at one site for their own conduct until a date (R-PERS-6: 3 or 6
+   * months by points; the scoring decides the date). A later, longer suspension replaces the remainder of
+   * a shorter one (R-PERS-7 product decision); it also takes over a suspension that followed the
+   * institution, so the institution's resumption does not end it. Audited, optimistic lock.
+   */
+  @Transactional
+  public PersonAgreement suspend(long personAgreementId, LocalDate until, String ruleId, String reason,
+      String processInstanceId) {
+    PersonAgreement pa = agreement(personAgreementId);
+    LocalDate today = LocalDate.now(clock);
+    if (until == null || !until.isAfter(today)) {
+      throw DomainRuleException.badRequest("until", ruleId, "中止期限须晚于今天", "The suspension must end after today");
+    }
+    if (PersonAgreement.TERMINATED.equals(pa.state())) {
+      throw DomainRuleException.conflict("state", ruleId, "服务协议已解除，不能中止", "A terminated agreement cannot be suspended");
+    }
+    return change(pa, PersonAgreement.SUSPENDED, until, pa.barUntil(), false, "SUSPENDED", ruleId, reason,
+        processInstanceId);
+  }
+
+  /**
+   * Terminates a person's agreement at one site for their own conduct, with the bar on a new agreement
+   * (R-PERS-2: 1 year after a failed test; R-PERS-8: 1 to 2 years by severity). Audited, optimistic lock.
+   */
+  @Transactional
+  public PersonAgreement terminate(long personAgreementId, LocalDate barUntil, String ruleId, String reason,
+      String processInstanceId) {
+    PersonAgreement pa = agreement(personAgreementId);
+    if (barUntil == null || !barUntil.isAfter(LocalDate.now(clock))) {
+      throw DomainRuleException.badRequest("barUntil", ruleId, "不再签订协议的期限须晚于今天",
+          "The re-sign bar must end after today");
+    }
+    if (PersonAgreement.TERMINATED.equals(pa.state()) && !Boolean.TRUE.equals(pa.followsInstitution())) {
+      throw DomainRuleException.conflict("state", ruleId, "服务协议已解除", "The agreement is already terminated");
+    }
+    return change(pa, PersonAgreement.TERMINATED, null, barUntil, false, "TERMINATED", ruleId, reason,
+        processInstanceId);
+  }
+
+  private PersonAgreement agreement(long id) {
+    PersonAgreement pa = mapper.findAgreement(id);
+    if (pa == null) {
+      throw DomainRuleException.notFound("相关人员服务协议 / person agreement", String.valueOf(id));
+    }
+    return pa;
+  }
+
+  private PersonAgreement change(PersonAgreement pa, String state, LocalDate suspendedUntil, LocalDate barUntil,
+      boolean follows, String action, String ruleId, String reason, String processInstanceId) {
+    if (ruleId == null || !ruleId.matches("R-[A-Z]+-[0-9]+")) {
+      throw DomainRuleException.badRequest("ruleId", "INPUT", "须给出规则编号（R-...）", "A rule ID (R-...) is required");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw DomainRuleException.badRequest("reason", ruleId, "变更须说明理由", "A change needs a reason");
+    }
+    if (mapper.updateAgreement(pa.id(), pa.version(), state, suspendedUntil, barUntil, follows,
+        OffsetDateTime.now(clock)) == 0) {
+      throw DomainRuleException.conflict("version", "CONCURRENCY", "服务协议已被他人同时变更，请刷新后重试",
+          "The agreement was changed concurrently; reload and try again");
+    }
+    audit.record(AuditEntry.of(pa.region(), AGREEMENT_ENTITY, pa.id().toString(), action, pa.state(), state, ruleId,
+        reason, processInstanceId, "personId=" + pa.personId() + ", institutionId=" + pa.institutionId()
+            + (suspendedUntil != null ? ", suspendedUntil=" + suspendedUntil : "")
+            + (barUntil != null ? ", barUntil=" + barUntil : "")));
+    return mapper.findAgreement(pa.id());
+  }
+
   @Transactional(readOnly = true)
   public boolean existsNationalCode(String nationalCode) {
     return mapper.findByNationalCode(nationalCode) != null;
