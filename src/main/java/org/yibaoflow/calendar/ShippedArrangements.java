@@ -3,6 +3,7 @@ package org.yibaoflow.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,24 +22,39 @@ final class ShippedArrangements {
   private ShippedArrangements() {
   }
 
+  /** A shipped file: the arrangement and the JSON it was read from (festival names and notes). */
+  record ShippedFile(HolidayArrangement arrangement, String json) {
+  }
+
   /** All shipped years, sorted by year. */
   static List<HolidayArrangement> load() {
     return load(LOCATION);
   }
 
   static List<HolidayArrangement> load(String locationPattern) {
+    return files(locationPattern).stream().map(ShippedFile::arrangement).toList();
+  }
+
+  /** All shipped files, sorted by year. */
+  static List<ShippedFile> files() {
+    return files(LOCATION);
+  }
+
+  static List<ShippedFile> files(String locationPattern) {
     Resource[] resources;
     try {
       resources = new PathMatchingResourcePatternResolver().getResources(locationPattern);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list holiday arrangements at " + locationPattern, e);
     }
-    List<HolidayArrangement> arrangements = new ArrayList<>();
+    List<ShippedFile> arrangements = new ArrayList<>();
     for (Resource resource : resources) {
       String name = resource.getFilename();
       HolidayArrangement arrangement;
+      String json;
       try (InputStream in = resource.getInputStream()) {
-        arrangement = HolidayArrangementParser.parse(in);
+        json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        arrangement = HolidayArrangementParser.parse(json);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read holiday arrangement " + resource, e);
       } catch (CalendarValidationException e) {
@@ -50,14 +66,14 @@ final class ShippedArrangements {
             "文件名 " + name + " 与其中的年份 " + arrangement.year() + " 不符",
             "file " + name + " holds the arrangement for " + arrangement.year());
       }
-      if (arrangements.stream().anyMatch(a -> a.year() == arrangement.year())) {
+      if (arrangements.stream().anyMatch(a -> a.arrangement().year() == arrangement.year())) {
         throw new CalendarValidationException(name, HolidayArrangement.RULE,
             arrangement.year() + " 年的节假日安排有多个文件（" + resource + "）",
             "more than one file for the year " + arrangement.year() + " (" + resource + ")");
       }
-      arrangements.add(arrangement);
+      arrangements.add(new ShippedFile(arrangement, json));
     }
-    arrangements.sort(Comparator.comparingInt(HolidayArrangement::year));
+    arrangements.sort(Comparator.comparingInt(f -> f.arrangement().year()));
     return List.copyOf(arrangements);
   }
 

@@ -1,0 +1,92 @@
+package org.yibaoflow.institution;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every duration or threshold a policy names for these processes, per region, with its rule. The shipped
+ * default of each is {@code yibao.region-defaults.<key>} in application.yml; a region overrides it in the
+ * table region_setting. Values are positive integers within [min, max].
+ */
+public enum RegionSetting {
+  /** R-VIO-5: 3 in [000 §一], "2 or more" in [003 §三(三)]; 1..10 allowed so a region can be stricter. */
+  SUSPENSION_TERMINATION_THRESHOLD("suspension-termination-threshold", Unit.COUNT, "R-VIO-5", 1, 10,
+      "协议期内累计中止协议次数达到该值即解除协议"),
+  /** R-VIO-9: 3 years [000 §一; 003 §三(三)]. */
+  TERMINATION_BAN("termination-ban", Unit.YEARS, "R-VIO-9", 1, 10, "解除协议后不得再次申请定点的年限"),
+  /** R-VIO-7: "原则上7天内" [003 §三(一)2]. */
+  DOCUMENT_DEADLINE("document-deadline", Unit.DAYS, "R-VIO-7", 1, 90, "暂停结算后提供资料的期限"),
+  /** R-VIO-2: 限期整改; the seeds name no period, 30 days is the product default. */
+  RECTIFICATION_PERIOD("rectification-period", Unit.DAYS, "R-VIO-2", 1, 365, "限期整改的默认期限"),
+  /** R-DES-3: 公示; the seeds name no period, 5 working days is the product default. */
+  PUBLIC_NOTICE_PERIOD("public-notice-period", Unit.WORKING_DAYS, "R-DES-3", 1, 60, "评估结果公示期"),
+  /** R-PERS-12: 10 working days after the written notice [004 §六(一)]. */
+  OBJECTION_WINDOW("objection-window", Unit.WORKING_DAYS, "R-PERS-12", 1, 60, "书面异议期限"),
+  /** R-DES-2: time limit of an evaluation (product default 3 months). */
+  EVALUATION_TIME_LIMIT("evaluation-time-limit", Unit.MONTHS, "R-DES-2", 1, 12, "定点评估时限"),
+  /** R-DES-2: rectification before a re-evaluation (product default 3 months). */
+  RE_EVALUATION_RECTIFICATION_PERIOD("re-evaluation-rectification-period", Unit.MONTHS, "R-DES-2", 1, 12,
+      "评估不通过后整改再评估的期限"),
+  /** R-DES-1: a failed re-evaluation bars a new application (product default 1 year). */
+  FAILED_RE_EVALUATION_BAR("failed-re-evaluation-bar", Unit.YEARS, "R-DES-1", 1, 5, "再次评估不通过后不得申请的年限"),
+  /** R-DES-1: time to supplement incomplete material (product default 30 days). */
+  SUPPLEMENT_PERIOD("supplement-period", Unit.DAYS, "R-DES-1", 1, 180, "补充申请材料的期限"),
+  /** R-VIO-11: reminder when a transferred case has no feedback (product default 30 days). */
+  REFERRAL_REMINDER_INTERVAL("referral-reminder-interval", Unit.DAYS, "R-VIO-11", 1, 365, "移送后催办反馈的间隔"),
+  /** R-EVA-5: suspended on own request for over 180 days without asking to resume [003 §二(二)6]. */
+  ON_REQUEST_SUSPENSION_LIMIT("on-request-suspension-limit", Unit.DAYS, "R-EVA-5", 1, 730, "依申请中止协议的最长期限"),
+  /** R-PERS-1: a personnel agreement lasts 2 years [004 §三(二)]. */
+  PERSONNEL_AGREEMENT_TERM("personnel-agreement-term", Unit.YEARS, "R-PERS-1", 1, 10, "相关人员服务协议有效期"),
+  /** R-PERS-2: failing the yearly test bars a new agreement for 1 year [004 §三(三)]. */
+  PERSONNEL_FAILED_TEST_BAR("personnel-failed-test-bar", Unit.YEARS, "R-PERS-2", 1, 5, "测试不合格后不再签订协议的年限"),
+  /** R-PERS-6: 6-8 points suspend the person's agreement 3 months [004 §五(一)]. */
+  PERSONNEL_SUSPENSION_SHORT("personnel-suspension-short", Unit.MONTHS, "R-PERS-6", 1, 24, "扣6-8分中止协议期限"),
+  /** R-PERS-6: 9-11 points suspend it 6 months [004 §五(一)]. */
+  PERSONNEL_SUSPENSION_LONG("personnel-suspension-long", Unit.MONTHS, "R-PERS-6", 1, 24, "扣9-11分中止协议期限");
+
+  public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS }
+
+  private final String key;
+  private final Unit unit;
+  private final String ruleId;
+  private final int min;
+  private final int max;
+  private final String descriptionZh;
+
+  RegionSetting(String key, Unit unit, String ruleId, int min, int max, String descriptionZh) {
+    this.key = key;
+    this.unit = unit;
+    this.ruleId = ruleId;
+    this.min = min;
+    this.max = max;
+    this.descriptionZh = descriptionZh;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public Unit unit() {
+    return unit;
+  }
+
+  public String ruleId() {
+    return ruleId;
+  }
+
+  public int min() {
+    return min;
+  }
+
+  public int max() {
+    return max;
+  }
+
+  public String descriptionZh() {
+    return descriptionZh;
+  }
+
+  public static Optional<RegionSetting> byKey(String key) {
+    return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+  }
+}

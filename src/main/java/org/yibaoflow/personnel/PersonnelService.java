@@ -1,0 +1,181 @@
+package org.yibaoflow.personnel;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.institution.Institution;
+import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.institution.Page;
+import org.yibaoflow.institution.RegionSetting;
+import org.yibaoflow.institution.RegionSettingsService;
+import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AuditService;
+import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.RegionAccess;
+
+/** Qualified personnel: registration with their practice sites' agreements, region-scoped reading. */
+@Service
+public class PersonnelService {
+
+  static final String ENTITY = "PERSON";
+  static final String AGREEMENT_ENTITY = "PERSON_AGREEMENT";
+  static final Set<String> CATEGORIES = Set.of("PHYSICIAN", "NURSE", "PHARMACIST", "TECHNICIAN", "CARER");
+
+  private final PersonnelMapper mapper;
+  private final InstitutionService institutions;
+  private final RegionSettingsService settings;
+  private final RegionAccess regions;
+  private final AuditService audit;
+  private final Clock clock;
+
+  PersonnelService(PersonnelMapper mapper, InstitutionService institutions, RegionSettingsService settings,
+      RegionAccess regions, AuditService audit, Clock clock) {
+    this.mapper = mapper;
+    this.institutions = institutions;
+    this.settings = settings;
+    this.regions = regions;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Registers a person (one person one code, R-PERS-1) and signs their agreement at each practice site
+   * for the region's personnel-agreement-term (2 years [004 §三(二)]). Sites must be institutions of the
+   * person's region: a site in another region is registered with that region's agency.
+   */
+  @Transactional
+  public PersonDetail register(NewPerson c) {
+    LocalDate birthDate = validate(c);
+    if (mapper.findByNationalCode(c.nationalCode()) != null) {
+      throw DomainRuleException.conflict("nationalCode", "R-PERS-1", "一人一码：医保代码 " + c.nationalCode() + " 已登记",
+          "One person one code: " + c.nationalCode() + " is already registered");
+    }
+    if (mapper.findByIdNumber(c.idNumber()) != null) {
+      throw DomainRuleException.conflict("idNumber", "R-PERS-1", "一人一码：该身份证号码已登记",
+          "One person one code: this ID number is already registered");
+    }
+    List<Institution> sites = new ArrayList<>();
+    for (int i = 0; i < c.institutionIds().size(); i++) {
+      Long id = c.institutionIds().get(i);
+      Institution site = id == null ? null : institutions.findOrNull(id);
+      if (site == null || !site.region().equals(c.region())) {
+        throw DomainRuleException.badRequest("institutionIds[" + i + "]", "R-PERS-1",
+            "执业机构须为本统筹地区的定点医药机构", "A practice site must be an institution of the person's region");
+      }
+      sites.add(site);
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    mapper.insert(new Person(null, c.region(), c.nationalCode(), c.idNumber(), c.name().trim(), c.category(), birthDate,
+        now));
+    Person saved = mapper.findByNationalCode(c.nationalCode());
+    audit.record(AuditEntry.of(saved.region(), ENTITY, saved.id().toString(), "REGISTERED", null, null, "R-PERS-1",
+        c.reason(), c.processInstanceId(), "nationalCode=" + saved.nationalCode() + ", sites=" + sites.size()));
+    LocalDate from = c.validFrom() != null ? c.validFrom() : now.toLocalDate();
+    LocalDate until = from.plusYears(settings.value(c.region(), RegionSetting.PERSONNEL_AGREEMENT_TERM));
+    for (Institution site : sites) {
+      mapper.insertAgreement(new PersonAgreement(null, saved.id(), site.id(), null, site.region(),
+          PersonAgreement.ACTIVE, from, until, null, null, false, now, 0L));
+    }
+    for (PersonAgreement a : mapper.agreementsOf(saved.id())) {
+      audit.record(AuditEntry.of(a.region(), AGREEMENT_ENTITY, a.id().toString(), "SIGNED", null, a.state(),
+          "R-PERS-1", c.reason(), c.processInstanceId(), "personId=" + saved.id() + ", institutionId="
+              + a.institutionId() + ", valid=" + a.validFrom() + ".." + a.validUntil()));
+    }
+    return new PersonDetail(saved, mapper.agreementsOf(saved.id()));
+  }
+
+  /** Checks the input; answers the birth date (from the ID number, which must agree with a given one). */
+  static LocalDate validate(NewPerson c) {
+    require(c.region(), "region", "统筹地区", "region");
+    require(c.name(), "name", "姓名", "name");
+    require(c.reason(), "reason", "理由", "reason");
+    // 医保相关人员代码: one capital letter (category) and digits, unique nationally
+    if (c.nationalCode() == null || !c.nationalCode().matches("[A-Z][0-9]{6,30}")) {
+      throw DomainRuleException.badRequest("nationalCode", "R-PERS-1", "医保相关人员代码须为 1 位大写字母加数字",
+          "nationalCode must be a capital letter followed by digits");
+    }
+    if (!IdNumber.isValid(c.idNumber())) {
+      throw DomainRuleException.badRequest("idNumber", "GB 11643", "身份证号码不合法（须为 18 位且校验码符合 GB 11643）",
+          "idNumber is not a valid citizen identity number (18 characters, GB 11643 check digit)");
+    }
+    LocalDate encoded = IdNumber.birthDateOf(c.idNumber());
+    if (c.birthDate() != null && !c.birthDate().equals(encoded)) {
+      throw DomainRuleException.badRequest("birthDate", "GB 11643", "出生日期与身份证号码不一致（应为 " + encoded + "）",
+          "birthDate does not match the ID number (" + encoded + ")");
+    }
+    if (c.category() == null || !CATEGORIES.contains(c.category())) {
+      throw DomainRuleException.badRequest("category", "R-PERS-1",
+          "资格类别须为 PHYSICIAN、NURSE、PHARMACIST、TECHNICIAN 或 CARER",
+          "category must be PHYSICIAN, NURSE, PHARMACIST, TECHNICIAN or CARER");
+    }
+    if (c.institutionIds().isEmpty()) {
+      throw DomainRuleException.badRequest("institutionIds", "R-PERS-1", "至少须有一个执业机构",
+          "At least one practice site is required");
+    }
+    if (new HashSet<>(c.institutionIds()).size() != c.institutionIds().size()) {
+      throw DomainRuleException.badRequest("institutionIds", "R-PERS-1", "执业机构不能重复",
+          "Practice sites must not repeat");
+    }
+    return encoded;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean existsNationalCode(String nationalCode) {
+    return mapper.findByNationalCode(nationalCode) != null;
+  }
+
+  /** A person of the current user's regions; 404 for other regions' (not disclosed). */
+  @Transactional(readOnly = true)
+  public PersonDetail get(long id) {
+    Person p = mapper.find(id);
+    if (p == null || !regions.canSee(p.region())) {
+      throw DomainRuleException.notFound("医保支付资格相关人员 / person", String.valueOf(id));
+    }
+    return new PersonDetail(p, mapper.agreementsOf(id));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Person> search(String region, String name, String category, String state, Long institutionId,
+      int page, int size) {
+    List<String> visible = regions.visibleRegions();
+    if (visible.isEmpty() || region != null && !visible.contains(region)) {
+      return new Page<>(List.of(), page, size, 0);
+    }
+    String pattern = likePattern(name);
+    long total = mapper.count(visible, region, pattern, category, state, institutionId);
+    List<Person> items = total == 0 ? List.of()
+        : mapper.search(visible, region, pattern, category, state, institutionId, size, (long) page * size);
+    return new Page<>(items, page, size, total);
+  }
+
+  @Transactional(readOnly = true)
+  public List<AuditEntry> history(long id) {
+    PersonDetail detail = get(id);
+    List<AuditEntry> entries = new ArrayList<>(audit.history(ENTITY, String.valueOf(id)));
+    detail.agreements().forEach(a -> entries.addAll(audit.history(AGREEMENT_ENTITY, String.valueOf(a.id()))));
+    entries.sort(Comparator.comparing(AuditEntry::occurredAt).thenComparing(AuditEntry::id));
+    return entries;
+  }
+
+  static String likePattern(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    return "%" + name.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        + "%";
+  }
+
+  private static void require(String value, String field, String zh, String en) {
+    if (value == null || value.isBlank()) {
+      throw DomainRuleException.badRequest(field, "INPUT", zh + "不能为空", en + " is required");
+    }
+  }
+}
