@@ -1,8 +1,5 @@
 package org.yibaoflow.objection.process;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.yibaoflow.objection.Objection;
 
@@ -26,16 +23,5 @@ final class ObjectionDelegates {
   static void writeOutcome(DelegateExecution execution, Objection o) {
     execution.setVariable(OUTCOME, o.outcome() == null ? null : o.outcome().name());
     execution.setVariable(EFFECTIVE_DECISION, o.effectiveDecision());
-  }
-
-  /** A date variable as a modeler or a caller may set it: Date, LocalDate or "yyyy-MM-dd". */
-  static LocalDate date(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof Date d) {
-      return d.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-    }
-    return value == null ? null : LocalDate.parse(value.toString().trim());
   }
 }

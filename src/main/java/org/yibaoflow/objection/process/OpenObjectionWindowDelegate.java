@@ -3,6 +3,7 @@ package org.yibaoflow.objection.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.objection.Objection;
 import org.yibaoflow.objection.ObjectionService;
 
@@ -23,7 +24,7 @@ class OpenObjectionWindowDelegate implements JavaDelegate {
         (String) execution.getVariable(ObjectionDelegates.DECISION_TYPE),
         (String) execution.getVariable(ObjectionDelegates.DECISION),
         (String) execution.getVariable(ObjectionDelegates.PARTY),
-        ObjectionDelegates.date(execution.getVariable(ObjectionDelegates.NOTICE_SERVED_ON)));
+        Deadlines.toDate(execution.getVariable(ObjectionDelegates.NOTICE_SERVED_ON)));
     execution.setVariable(ObjectionDelegates.OBJECTION_NO, o.objectionNo());
     execution.setVariable("objectionWindowWorkingDays", o.windowWorkingDays());
     execution.setProcessBusinessKey(o.objectionNo());

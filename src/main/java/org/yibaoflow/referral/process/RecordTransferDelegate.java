@@ -1,9 +1,9 @@
 package org.yibaoflow.referral.process;
 
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.referral.ReferralService;
 
 /** 记录移送: the receiving body, the date and the number of the transfer letter (移送函). */
@@ -18,9 +18,8 @@ class RecordTransferDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object on = execution.getVariable("transferredOn");
     service.recordTransfer((String) execution.getVariable("referralNo"),
-        (String) execution.getVariable("receivingBody"), on == null ? null : LocalDate.parse(on.toString().substring(0, 10)),
+        (String) execution.getVariable("receivingBody"), Deadlines.toDate(execution.getVariable("transferredOn")),
         (String) execution.getVariable("letterNo"));
   }
 }
