@@ -2,7 +2,6 @@ package org.yibaoflow.platform;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -41,9 +40,9 @@ public class RegionTenantIdProvider implements TenantIdProvider {
     if (userTenants.size() == 1) {
       return userTenants.get(0);
     }
-    // answered 400 by the REST API
-    throw new BadUserRequestException("A new case needs its region: set the variable '" + REGION_VARIABLE
-        + "' (新案件须指定统筹地区)");
+    // the REST API passes only authorization failures through (anything else becomes a 500): 403 naming the fix
+    throw new AuthorizationException("A user of several regions must name the region of a new case: set the variable '"
+        + REGION_VARIABLE + "' (属于多个统筹地区的用户新建案件时须指定统筹地区)");
   }
 
   @Override

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
@@ -13,8 +17,22 @@ import org.yibaoflow.support.IntegrationTest;
 @IntegrationTest
 class SecurityIT {
 
+  /** Wrong passwords lock a user out (engine login lockout): aim them at a user no other test logs in as. */
+  private static final String TARGET = "securitytarget";
+
   @LocalServerPort
   int port;
+  @Autowired
+  IdentityService identityService;
+
+  @BeforeEach
+  void targetUser() {
+    if (identityService.createUserQuery().userId(TARGET).count() == 0) {
+      User user = identityService.newUser(TARGET);
+      user.setPassword("correct-horse-battery");
+      identityService.saveUser(user);
+    }
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"/engine-rest/engine", "/engine-rest/version", "/engine-rest/process-definition",
@@ -27,7 +45,7 @@ class SecurityIT {
     assertThat(anonymous.status()).as("anonymous " + path).isEqualTo(401);
     assertThat(anonymous.wwwAuthenticate()).startsWith("Basic");
 
-    assertThat(Http.as(port, "zhangjing", "wrong-password").get(path).status()).as("wrong password " + path)
+    assertThat(Http.as(port, TARGET, "wrong-password").get(path).status()).as("wrong password " + path)
         .isEqualTo(401);
     assertThat(Http.as(port, "nobody", "demo").get(path).status()).as("unknown user " + path).isEqualTo(401);
   }
