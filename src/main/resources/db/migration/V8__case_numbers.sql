@@ -3,7 +3,7 @@
 CREATE TABLE case_number_counter (
     prefix     VARCHAR(8)  NOT NULL,
     region     VARCHAR(64) NOT NULL,
-    year       INT         NOT NULL,
+    num_year   INT         NOT NULL,
     last_value BIGINT      NOT NULL,
-    CONSTRAINT pk_case_number_counter PRIMARY KEY (prefix, region, year)
+    CONSTRAINT pk_case_number_counter PRIMARY KEY (prefix, region, num_year)
 );

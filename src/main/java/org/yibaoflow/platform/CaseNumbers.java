@@ -45,13 +45,13 @@ public class CaseNumbers {
   interface CounterMapper {
 
     @Update("UPDATE case_number_counter SET last_value = last_value + 1 "
-        + "WHERE prefix = #{prefix} AND region = #{region} AND year = #{year}")
+        + "WHERE prefix = #{prefix} AND region = #{region} AND num_year = #{year}")
     int increment(@Param("prefix") String prefix, @Param("region") String region, @Param("year") int year);
 
-    @Insert("INSERT INTO case_number_counter (prefix, region, year, last_value) VALUES (#{prefix}, #{region}, #{year}, 1)")
+    @Insert("INSERT INTO case_number_counter (prefix, region, num_year, last_value) VALUES (#{prefix}, #{region}, #{year}, 1)")
     void create(@Param("prefix") String prefix, @Param("region") String region, @Param("year") int year);
 
-    @Select("SELECT last_value FROM case_number_counter WHERE prefix = #{prefix} AND region = #{region} AND year = #{year}")
+    @Select("SELECT last_value FROM case_number_counter WHERE prefix = #{prefix} AND region = #{region} AND num_year = #{year}")
     long current(@Param("prefix") String prefix, @Param("region") String region, @Param("year") int year);
   }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +25,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * wrong and which rule refused it; {@code detail} is English, {@code detailZh} Chinese.
  */
 @RestControllerAdvice(basePackages = "org.yibaoflow")
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Boot's generic problem handler, which names no field or rule
 class ProblemHandler {
 
   @ExceptionHandler(DomainRuleException.class)

@@ -2,7 +2,8 @@ package org.yibaoflow.referral.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.referral.DossierChecklists;
 import org.yibaoflow.referral.Referral;
@@ -31,8 +32,8 @@ class RegisterReferralDelegate implements JavaDelegate {
         (String) execution.getVariable("caseSummary"));
     execution.setVariable("referralNo", r.referralNo());
     execution.setVariable("referralReminderDays", service.reminderIntervalDays(r.region()));
-    execution.setVariable("dossierChecklist", Variables.objectValue(checklists.items(r.kind()))
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    // a Json variable: Camunda Forms' checklist reads its options ({label, value}) from it (valuesKey)
+    execution.setVariable("dossierChecklist", SpinValues.jsonValue(Spin.JSON(checklists.items(r.kind()))).create());
     execution.setProcessBusinessKey(r.referralNo());
   }
 }

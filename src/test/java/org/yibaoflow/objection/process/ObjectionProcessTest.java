@@ -78,7 +78,7 @@ class ObjectionProcessTest {
         "暂停结算 3 个月", null));
     ProcessInstance pi = startAndOpen();
 
-    assertThat(pi).isWaitingAt("Event_WindowExpired", "Event_ObjectionFiled").hasBusinessKey(NO);
+    assertThat(pi).isWaitingAt("Gateway_AwaitObjection").hasBusinessKey(NO);
     // Sep 20 (declared working Sunday) .. Sep 24 = 5, Sep 28..30 = 8, Oct 8, Oct 9 = 10: the window ends with
     // Friday 2026-10-09, i.e. at 2026-10-10 00:00 Asia/Shanghai (R-TIME-1), though Saturday Oct 10 is a working day
     assertThat(timerJob("Event_WindowExpired").getDuedate())
@@ -173,7 +173,7 @@ class ObjectionProcessTest {
     complete(task(), review(outcome, changed));
     complete(task(), Map.of("reviewApproval", "APPROVE"));
     execute(job());
-    assertThat(pi).isWaitingAt("Event_SecondObjectionFiled", "Event_SecondWindowExpired")
+    assertThat(pi).isWaitingAt("Gateway_AwaitSecondObjection")
         .hasPassed("Task_RecordReview");
     return pi;
   }
