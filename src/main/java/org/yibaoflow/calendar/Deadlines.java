@@ -106,7 +106,7 @@ public class Deadlines {
    * The event day of a process variable: a {@link Date} or {@link Instant} (its date in Asia/Shanghai), a
    * {@link LocalDate}, a zoned date-time, or an ISO {@code yyyy-MM-dd} string.
    */
-  static LocalDate toDate(Object value) {
+  public static LocalDate toDate(Object value) {
     if (value == null) {
       throw new CalendarValidationException("from", "R-TIME-1", "期限起算日期为空（流程变量未设置？）",
           "the date the period starts from is null (process variable not set?)");

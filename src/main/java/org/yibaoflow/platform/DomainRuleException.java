@@ -12,6 +12,7 @@ public class DomainRuleException extends RuntimeException {
   private final String field;
   private final String rule;
   private final String messageZh;
+  private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
   public DomainRuleException(HttpStatus status, String field, String rule, String messageZh, String messageEn) {
     super(messageEn);
@@ -35,6 +36,16 @@ public class DomainRuleException extends RuntimeException {
   public static DomainRuleException notFound(String what, String id) {
     return new DomainRuleException(HttpStatus.NOT_FOUND, null, null, what + " " + id + " 不存在",
         what + " " + id + " not found");
+  }
+
+  /** Adds a property to the problem body (e.g. the deadline a late objection missed). */
+  public DomainRuleException with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public java.util.Map<String, Object> properties() {
+    return java.util.Collections.unmodifiableMap(properties);
   }
 
   public HttpStatus status() {

@@ -2,6 +2,7 @@ package org.yibaoflow.platform;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.core.Ordered;
@@ -31,7 +32,9 @@ class ProblemHandler {
 
   @ExceptionHandler(DomainRuleException.class)
   ProblemDetail domainRule(DomainRuleException e) {
-    return problem(e.status(), e.field(), e.rule(), e.messageZh(), e.messageEn());
+    ProblemDetail p = problem(e.status(), e.field(), e.rule(), e.messageZh(), e.messageEn());
+    e.properties().forEach(p::setProperty);
+    return p;
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -77,7 +80,8 @@ class ProblemHandler {
     return problem(HttpStatus.FORBIDDEN, null, "SECURITY", "无权访问", "Access denied");
   }
 
-  @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class})
+  @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class,
+      MismatchingMessageCorrelationException.class})
   ProblemDetail conflict(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, null, "CONCURRENCY", "记录已被他人修改或已存在，请刷新后重试",
         "The record was changed by someone else or already exists; reload and try again");

@@ -1,0 +1,138 @@
+package org.yibaoflow.objection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibaoflow.support.Http;
+import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.TestClock;
+
+/**
+ * Filing objections over HTTP (R-PERS-12): a decision served on Friday 2026-09-18 may be objected to until
+ * Friday 2026-10-09 24:00 Asia/Shanghai (10 working days across the Mid-Autumn and National Day holidays).
+ */
+@IntegrationTest
+class ObjectionIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TestClock clock;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  @Test
+  void anObjectionOneDayAfterTheWindowIsRefusedWithTheDeadlineAndRecorded() {
+    String no = openObjection();
+    clock.set(OffsetDateTime.parse("2026-10-10T09:00:00+08:00").toInstant());
+
+    Http.Response r = Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings",
+        "{\"reasons\":\"处罚过重\",\"evidence\":\"说明材料\"}");
+
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.json().get("rule").asText()).isEqualTo("R-PERS-12");
+    assertThat(r.json().get("windowEndsOn").asText()).isEqualTo("2026-10-09");
+    assertThat(r.json().get("windowExpiresAt").asText()).isEqualTo("2026-10-09T16:00:00Z");
+    assertThat(r.json().get("detailZh").asText()).contains("2026-10-09");
+    assertThat(jdbc.queryForMap("SELECT accepted, refusal_reason FROM objection_filing WHERE objection_no = ?", no))
+        .containsEntry("ACCEPTED", false);
+    assertThat(jdbc.queryForObject("SELECT status FROM objection WHERE objection_no = ?", String.class, no))
+        .isEqualTo("WINDOW_OPEN");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND action = 'FILING_REFUSED'",
+        Integer.class, no)).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).count()).isZero();
+  }
+
+  @Test
+  void anObjectionOnTheLastEveningIsAcceptedAndReviewed() {
+    String no = openObjection();
+    clock.set(OffsetDateTime.parse("2026-10-09T23:59:00+08:00").toInstant());
+
+    Http.Response r = Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings",
+        "{\"reasons\":\"违规事实认定错误\"}");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    assertThat(r.json().get("level").asText()).isEqualTo("AGENCY");
+    assertThat(jdbc.queryForObject("SELECT status FROM objection WHERE objection_no = ?", String.class, no))
+        .isEqualTo("AGENCY_REVIEW");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_ReviewObjection");
+    assertThat(taskService.getVariable(taskService.createTaskQuery().processInstanceBusinessKey(no).singleResult()
+        .getId(), "objectionReasons")).isEqualTo("违规事实认定错误");
+  }
+
+  @Test
+  void twoFilingsAtOnceGiveOneAcceptanceAndOneConflict() throws Exception {
+    String no = openObjection();
+    clock.set(OffsetDateTime.parse("2026-10-08T10:00:00+08:00").toInstant());
+    Callable<Integer> file = () -> Http.demo(port, "chenmin").post("/api/objections/" + no + "/filings",
+        "{\"reasons\":\"同时提交\"}").status();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> results = pool.invokeAll(List.of(file, file));
+      List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+      assertThat(statuses).containsExactlyInAnyOrder(202, 409);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(no).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT status FROM objection WHERE objection_no = ?", String.class, no))
+        .isEqualTo("AGENCY_REVIEW");
+  }
+
+  @Test
+  void badInputIsRefusedAndOtherRegionsSeeNothing() {
+    String no = openObjection();
+    Http.Response blank = Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings", "{\"reasons\":\" \"}");
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.json().get("field").asText()).isEqualTo("reasons");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM objection_filing WHERE objection_no = ?", Integer.class, no))
+        .isZero();
+
+    assertThat(Http.demo(port, "liuyang").get("/api/objections/" + no).status()).isEqualTo(404);
+    assertThat(Http.demo(port, "liuyang").post("/api/objections/" + no + "/filings", "{\"reasons\":\"越权\"}").status())
+        .isEqualTo(404);
+    Http.Response view = Http.demo(port, "zhangjing").get("/api/objections/" + no);
+    assertThat(view.status()).isEqualTo(200);
+    assertThat(view.json().get("windowEndsOn").asText()).isEqualTo("2026-10-09");
+    assertThat(Http.anonymous(port).get("/api/objections/" + no).status()).isEqualTo(401);
+  }
+
+  /** An objection process of 淮北 for a decision served on 2026-09-18, past its registration job. */
+  private String openObjection() {
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("objection", Map.of("region", "huaibei",
+        "decisionType", "VIOLATION_DECISION", "decision", "暂停结算 3 个月", "party", "淮北市某药房",
+        "noticeServedOn", "2026-09-18", "subjectRef", "WG-2026-huaibei-000001"));
+    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
+      managementService.executeJob(job.getId());
+    }
+    return runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
+  }
+}
