@@ -131,9 +131,9 @@ public class AgreementService {
     if (c == null || c.to() == null) {
       throw DomainRuleException.badRequest("to", "INPUT", "须给出目标状态", "The target state is required");
     }
-    require(c.cause(), "cause", "变更原因", "cause");
-    require(c.ruleId(), "ruleId", "规则编号", "ruleId");
-    require(c.reason(), "reason", "理由", "reason");
+    DomainRuleException.requireText(c.cause(), "cause", "变更原因", "cause");
+    DomainRuleException.requireText(c.ruleId(), "ruleId", "规则编号", "ruleId");
+    DomainRuleException.requireText(c.reason(), "reason", "理由", "reason");
     Agreement agreement = find(id);
     Institution institution = institutions.find(agreement.institutionId());
     var transition = AgreementStateMachine.require(agreement.state(), c.to(), c.cause(), c.ruleId(),
@@ -178,11 +178,5 @@ public class AgreementService {
     listeners.orderedStream().forEach(l -> l.onTransition(event));
     applied.add(new TransitionResult.Applied(a.state(), t.to(), t.cause(), t.ruleId(), count));
     return mapper.find(a.id());
-  }
-
-  private static void require(String value, String field, String zh, String en) {
-    if (value == null || value.isBlank()) {
-      throw DomainRuleException.badRequest(field, "INPUT", zh + "不能为空", en + " is required");
-    }
   }
 }

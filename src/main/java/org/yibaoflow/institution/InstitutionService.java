@@ -66,9 +66,9 @@ public class InstitutionService {
   }
 
   static void validate(NewInstitution c) {
-    require(c.region(), "region", "统筹地区", "region");
-    require(c.name(), "name", "机构名称", "name");
-    require(c.reason(), "reason", "理由", "reason");
+    DomainRuleException.requireText(c.region(), "region", "统筹地区", "region");
+    DomainRuleException.requireText(c.name(), "name", "机构名称", "name");
+    DomainRuleException.requireText(c.reason(), "reason", "理由", "reason");
     if (c.type() == null || !TYPES.contains(c.type())) {
       throw DomainRuleException.badRequest("type", "INPUT", "机构类型须为 HOSPITAL（定点医疗机构）或 PHARMACY（定点零售药店）",
           "type must be HOSPITAL or PHARMACY");
@@ -91,7 +91,7 @@ public class InstitutionService {
         throw DomainRuleException.badRequest(f + "kind", "R-DES-1", "证照类型须为 PRACTICE、DRUG_TRADING 或 BUSINESS",
             "licence kind must be PRACTICE, DRUG_TRADING or BUSINESS");
       }
-      require(l.number(), f + "number", "证照编号", "licence number");
+      DomainRuleException.requireText(l.number(), f + "number", "证照编号", "licence number");
       if (l.validFrom() == null) {
         throw DomainRuleException.badRequest(f + "validFrom", "R-DES-1", "证照须有生效日期", "validFrom is required");
       }
@@ -111,7 +111,7 @@ public class InstitutionService {
       if (p.decidedOn() == null) {
         throw DomainRuleException.badRequest(f + "decidedOn", "R-DES-1", "处罚日期不能为空", "decidedOn is required");
       }
-      require(p.description(), f + "description", "处罚内容", "penalty description");
+      DomainRuleException.requireText(p.description(), f + "description", "处罚内容", "penalty description");
     }
   }
 
@@ -256,11 +256,5 @@ public class InstitutionService {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  private static void require(String value, String field, String zh, String en) {
-    if (value == null || value.isBlank()) {
-      throw DomainRuleException.badRequest(field, "INPUT", zh + "不能为空", en + " is required");
-    }
   }
 }

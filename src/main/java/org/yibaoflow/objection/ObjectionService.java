@@ -64,9 +64,9 @@ public class ObjectionService {
     if (existing != null) {
       return existing;
     }
-    require(decision, "decision", "被异议的处理决定");
-    require(party, "party", "当事人");
-    require(decisionType, "decisionType", "决定类型");
+    DomainRuleException.requireText(decision, "decision", "被异议的处理决定", "decision");
+    DomainRuleException.requireText(party, "party", "当事人", "party");
+    DomainRuleException.requireText(decisionType, "decisionType", "决定类型", "decisionType");
     if (noticeServedOn == null) {
       throw DomainRuleException.badRequest("noticeServedOn", "R-PERS-12", "须写明书面通知的送达日期",
           "The date the written notice was served is required");
@@ -96,7 +96,7 @@ public class ObjectionService {
   @Transactional
   public FilingResult file(String objectionNo, String reasons, String evidence) {
     Objection o = visible(objectionNo);
-    require(reasons, "reasons", "异议理由");
+    DomainRuleException.requireText(reasons, "reasons", "异议理由", "reasons");
     Instant now = Instant.now(clock);
     Objection.Level level = o.openLevel();
     Deadline window = calendar.addWorkingDays(level == null ? lastWindowStart(o) : o.windowStartsAfter(),
@@ -199,9 +199,9 @@ public class ObjectionService {
       throw DomainRuleException.badRequest("outcome", "R-PERS-12", "复核结论须为维持、变更或撤销",
           "The outcome must be UPHELD, CHANGED or REVOKED");
     }
-    require(reasons, "reasons", "复核理由");
+    DomainRuleException.requireText(reasons, "reasons", "复核理由", "reasons");
     if (outcome == Objection.Outcome.CHANGED) {
-      require(changedDecision, "changedDecision", "变更后的决定");
+      DomainRuleException.requireText(changedDecision, "changedDecision", "变更后的决定", "changedDecision");
     }
     // Outcomes speak of the ORIGINAL decision. The department upholding the agency's review keeps the review's
     // outcome and decision (a revoked decision stays revoked).
@@ -246,11 +246,5 @@ public class ObjectionService {
   private static String abbreviate(String s) {
     String t = s.trim();
     return t.length() > 200 ? t.substring(0, 200) + "…" : t;
-  }
-
-  private static void require(String value, String field, String zh) {
-    if (value == null || value.isBlank()) {
-      throw DomainRuleException.badRequest(field, "INPUT", zh + "不能为空", field + " is required");
-    }
   }
 }

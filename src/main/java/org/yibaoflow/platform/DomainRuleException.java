@@ -27,6 +27,13 @@ public class DomainRuleException extends RuntimeException {
     return new DomainRuleException(HttpStatus.BAD_REQUEST, field, rule, zh, en);
   }
 
+  /** 400 naming the field when a required text is missing or blank. */
+  public static void requireText(String value, String field, String zh, String en) {
+    if (value == null || value.isBlank()) {
+      throw badRequest(field, "INPUT", zh + "不能为空", en + " is required");
+    }
+  }
+
   /** 409: the input is well-formed but the record's state forbids it (illegal transition, lost race). */
   public static DomainRuleException conflict(String field, String rule, String zh, String en) {
     return new DomainRuleException(HttpStatus.CONFLICT, field, rule, zh, en);

@@ -67,7 +67,7 @@ public class ReferralService {
       throw DomainRuleException.badRequest("referralKind", "R-VIO-11", "须选择移送类别：司法机关、纪委监委或其他部门",
           "referralKind must be JUDICIAL, DISCIPLINE or REGULATOR");
     }
-    require(caseSummary, "caseSummary", "移送事由");
+    DomainRuleException.requireText(caseSummary, "caseSummary", "移送事由", "caseSummary");
     OffsetDateTime now = OffsetDateTime.now(clock);
     String number = caseNumbers.next("YS", region);
     mapper.insert(new Referral(null, number, region, kind, subjectRef == null ? number : subjectRef, caseSummary.trim(),
@@ -87,8 +87,8 @@ public class ReferralService {
     if (r.status() == Referral.Status.TRANSFERRED && letterNo != null && letterNo.trim().equals(r.letterNo())) {
       return r; // a retried job
     }
-    require(receivingBody, "receivingBody", "接收机关");
-    require(letterNo, "letterNo", "移送函文号");
+    DomainRuleException.requireText(receivingBody, "receivingBody", "接收机关", "receivingBody");
+    DomainRuleException.requireText(letterNo, "letterNo", "移送函文号", "letterNo");
     if (transferredOn == null || transferredOn.isAfter(LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)))) {
       throw DomainRuleException.badRequest("transferredOn", "R-VIO-11", "移送日期须为今天或之前的日期",
           "transferredOn must be today or earlier");
@@ -147,7 +147,7 @@ public class ReferralService {
     if (r.status() == Referral.Status.CLOSED) {
       return r;
     }
-    require(reason, "closeReason", "终结理由");
+    DomainRuleException.requireText(reason, "closeReason", "终结理由", "closeReason");
     mapper.updateStatus(referralNo, Referral.Status.CLOSED, OffsetDateTime.now(clock));
     audit.record(AuditEntry.of(r.region(), ENTITY, referralNo, "CLOSED", r.status().name(),
         Referral.Status.CLOSED.name(), "R-VIO-11", reason.trim(), r.processInstanceId(), null));
@@ -165,7 +165,7 @@ public class ReferralService {
       throw DomainRuleException.badRequest("type", "R-VIO-11", "反馈类型须为 ACCEPTED、DECLINED 或 RESULT",
           "type must be ACCEPTED, DECLINED or RESULT");
     }
-    require(content, "content", "反馈内容");
+    DomainRuleException.requireText(content, "content", "反馈内容", "content");
     if (r.status() != Referral.Status.TRANSFERRED && r.status() != Referral.Status.ACCEPTED) {
       throw DomainRuleException.conflict("status", "R-VIO-11", "该移送当前不在等待反馈（" + r.status() + "）",
           "The referral is not waiting for feedback (" + r.status() + ")");
@@ -197,11 +197,5 @@ public class ReferralService {
       throw DomainRuleException.notFound("移送 / referral", referralNo);
     }
     return r;
-  }
-
-  private static void require(String value, String field, String zh) {
-    if (value == null || value.isBlank()) {
-      throw DomainRuleException.badRequest(field, "INPUT", zh + "不能为空", field + " is required");
-    }
   }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.Jobs;
 import org.yibaoflow.support.TestClock;
 
 /**
@@ -130,9 +130,7 @@ class ObjectionIT {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("objection", Map.of("region", "huaibei",
         "decisionType", "VIOLATION_DECISION", "decision", "暂停结算 3 个月", "party", "淮北市某药房",
         "noticeServedOn", "2026-09-18", "subjectRef", "WG-2026-huaibei-000001"));
-    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
+    Jobs.executeDue(managementService, pi.getId());
     return runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
   }
 }

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.Jobs;
 
 /**
  * Each region is a tenant: a caseworker of 淮北 and one of 济宁 start cases through /engine-rest and
@@ -38,7 +38,7 @@ class TenantIsolationIT {
     Http jining = Http.demo(port, "liuyang");
     String hb = start(huaibei, "淮北矿工总医院", null);
     String jn = start(jining, "济宁医学院附属医院", null);
-    executeJobs(hb, jn);
+    Jobs.executeDue(managementService, hb, jn);
 
     assertThat(instanceIds(huaibei)).contains(hb).doesNotContain(jn);
     assertThat(instanceIds(jining)).contains(jn).doesNotContain(hb);
@@ -65,7 +65,7 @@ class TenantIsolationIT {
   void caseworkerCompletesTheDemoTaskThroughItsForm() {
     Http caseworker = Http.demo(port, "zhangjing");
     String pi = start(caseworker, "淮北市第二人民医院", "huaibei");
-    executeJobs(pi);
+    Jobs.executeDue(managementService, pi);
     String applicationNo = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult()
         .getBusinessKey();
     assertThat(applicationNo).startsWith("DA-").contains("-huaibei-");
@@ -88,7 +88,7 @@ class TenantIsolationIT {
     // a second caseworker completing the same task gets a clear refusal, and nothing changes
     assertThat(caseworker.post("/engine-rest/task/" + taskId + "/submit-form",
         "{\"variables\":{\"acceptanceResult\":{\"value\":\"COMPLETE\"}}}").status()).isGreaterThanOrEqualTo(400);
-    executeJobs(pi);
+    Jobs.executeDue(managementService, pi);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     assertThat(jdbc.queryForMap("SELECT status, missing_materials FROM designation_application WHERE application_no = ?",
@@ -115,14 +115,6 @@ class TenantIsolationIT {
     return "{\"variables\":{\"institutionName\":{\"value\":\"" + institution + "\"},"
         + "\"institutionType\":{\"value\":\"HOSPITAL\"},\"creditCode\":{\"value\":\"12340600MB1234567X\"}"
         + (region == null ? "" : ",\"region\":{\"value\":\"" + region + "\"}") + "}}";
-  }
-
-  private void executeJobs(String... processInstanceIds) {
-    for (String pi : processInstanceIds) {
-      for (Job job : managementService.createJobQuery().processInstanceId(pi).executable().list()) {
-        managementService.executeJob(job.getId());
-      }
-    }
   }
 
   private static List<String> instanceIds(Http user) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.Jobs;
 import org.yibaoflow.support.TestClock;
 
 /** Transfers over HTTP (R-VIO-11): the dossier checklist in Tasklist, feedback, supervisors' open list. */
@@ -62,7 +62,7 @@ class ReferralIT {
     complete(pi, Map.of("supervisorApproval", "APPROVE"));
     String today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
     complete(pi, Map.of("receivingBody", "淮北市公安局", "transferredOn", today, "letterNo", "淮医保移〔2026〕8号"));
-    executeJobs(pi);
+    Jobs.executeDue(managementService, pi.getId());
 
     clock.set(OffsetDateTime.now(clock).plusDays(45).toInstant());
     JsonNode open = Http.demo(port, "chenmin").get("/api/referrals").json();
@@ -82,7 +82,7 @@ class ReferralIT {
     Http.Response ok = Http.demo(port, "zhangjing").post("/api/referrals/" + no + "/feedback",
         "{\"type\":\"ACCEPTED\",\"content\":\"已立案侦查\"}");
     assertThat(ok.status()).as(ok.body()).isEqualTo(202);
-    executeJobs(pi);
+    Jobs.executeDue(managementService, pi.getId());
 
     assertThat(jdbc.queryForObject("SELECT status FROM referral WHERE referral_no = ?", String.class, no))
         .isEqualTo("ACCEPTED");
@@ -104,7 +104,7 @@ class ReferralIT {
   private ProcessInstance start(String kind) {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("referral", Map.of("region", "huaibei",
         "referralKind", kind, "caseSummary", "伪造住院病历骗取医保基金", "subjectRef", "WG-2026-huaibei-000009"));
-    executeJobs(pi);
+    Jobs.executeDue(managementService, pi.getId());
     return pi;
   }
 
@@ -114,11 +114,5 @@ class ReferralIT {
 
   private void complete(ProcessInstance pi, Map<String, Object> variables) {
     taskService.complete(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(), variables);
-  }
-
-  private void executeJobs(ProcessInstance pi) {
-    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
   }
 }
