@@ -14,7 +14,7 @@ import org.yibaoflow.institution.NewInstitution.NewLicence;
 import org.yibaoflow.institution.NewInstitution.NewPenalty;
 
 /**
- * Demo profile only: region settings and a few institutions per demo region, each with an agreement for
+ * Demo profile only: region settings and about 15 institutions per demo region, each with an agreement for
  * the current year; one with a past penalty, one terminated (with its R-VIO-9 ban). Idempotent: an
  * institution whose code exists is left alone. 济宁 shows a stricter suspension threshold (2, as in
  * [003 §三(三)]) than 淮北 (3, [000 §一]), so R-VIO-5 is visibly regional.
@@ -67,6 +67,57 @@ class InstitutionDemoSeeder implements ApplicationRunner {
                 "违规加价收费，被价格主管部门处罚", true))), "FRAUD", "R-VIO-3"));
   }
 
+  /** Districts of the demo regions: region, administrative division code, Chinese names. */
+  private static final List<List<String>> DISTRICTS = List.of(
+      List.of("huaibei", "340602", "杜集区"), List.of("huaibei", "340603", "相山区"), List.of("huaibei", "340604", "烈山区"),
+      List.of("huaibei", "340621", "濉溪县"), List.of("jining", "370811", "任城区"), List.of("jining", "370812", "兖州区"),
+      List.of("jining", "370881", "曲阜市"), List.of("jining", "370883", "邹城市"));
+
+  /**
+   * Community hospitals, clinics and pharmacies in every district, so a demo region has about 15 institutions
+   * (issue: "about 30 across two regions"). Credit codes carry their real GB 32100 check character. The first
+   * district of each region has a pharmacy whose drug-trading licence has expired and a clinic whose practice
+   * licence was revoked, so designation and evaluation show the R-DES-1 / R-EVA-5 refusals.
+   */
+  static List<Demo> generated(LocalDate today) {
+    java.util.ArrayList<Demo> list = new java.util.ArrayList<>();
+    LocalDate issued = LocalDate.of(2022, 1, 10);
+    for (int d = 0; d < DISTRICTS.size(); d++) {
+      String region = DISTRICTS.get(d).get(0);
+      String division = DISTRICTS.get(d).get(1);
+      String district = DISTRICTS.get(d).get(2);
+      String city = region.equals("huaibei") ? "淮北市" : "济宁市";
+      boolean first = d == 0 || d == 4;
+      String n = String.format("%02d", d + 10);
+      list.add(new Demo(hospital(region, "H" + division + "100" + n, city + district + "社区卫生服务中心",
+          creditCode("12" + division + "MB0" + n + "0000"), "一级", "PDY" + division + n + "A1001", issued,
+          today.plusYears(2), List.of()), null, null));
+      NewInstitution clinic = hospital(region, "H" + division + "200" + n, city + district + "仁爱中医诊所",
+          creditCode("52" + division + "MJ0" + n + "0001"), "未定级", "PDY" + division + n + "D2001", issued,
+          today.plusYears(2), List.of());
+      if (first) {
+        clinic = withLicence(clinic, new NewLicence(Licence.PRACTICE, "PDY" + division + n + "D2001", issued,
+            today.plusYears(2), true));
+      }
+      list.add(new Demo(clinic, null, null));
+      LocalDate pharmacyUntil = first ? today.minusDays(20) : today.plusYears(3);
+      list.add(new Demo(pharmacy(region, "P" + division + "300" + n, city + district + "益民大药房",
+          creditCode("91" + division + "MA0" + n + "0002"), "单体药店", (region.equals("huaibei") ? "皖CB" : "鲁CB")
+              + division + n, issued, pharmacyUntil), null, null));
+    }
+    return list;
+  }
+
+  /** 17 characters + their GB 32100 check character. */
+  static String creditCode(String first17) {
+    return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  private static NewInstitution withLicence(NewInstitution i, NewLicence licence) {
+    return new NewInstitution(i.region(), i.code(), i.name(), i.type(), i.creditCode(), i.level(), List.of(licence),
+        i.penalties(), i.reason(), i.processInstanceId());
+  }
+
   @Override
   public void run(ApplicationArguments args) {
     settings.seed("huaibei", RegionSetting.SUSPENSION_TERMINATION_THRESHOLD, 3, REASON + "：依 [000 §一] 累计3次");
@@ -74,7 +125,9 @@ class InstitutionDemoSeeder implements ApplicationRunner {
     LocalDate today = LocalDate.now(clock);
     LocalDate start = today.withDayOfYear(1);
     int created = 0;
-    for (Demo d : demos(today)) {
+    List<Demo> all = new java.util.ArrayList<>(demos(today));
+    all.addAll(generated(today));
+    for (Demo d : all) {
       if (institutions.findByCode(d.institution().region(), d.institution().code()) != null) {
         continue;
       }

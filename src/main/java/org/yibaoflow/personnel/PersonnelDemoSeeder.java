@@ -50,11 +50,57 @@ class PersonnelDemoSeeder implements ApplicationRunner {
       new Demo("jining", "J370812000003", "370812199106302036", "陈磊", "TECHNICIAN", List.of("H37080000002")),
       new Demo("jining", "Y370811000004", "370811196901254045", "周红梅", "PHARMACIST", List.of("P37080000001")));
 
+  private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾";
+  private static final List<String> GIVEN = List.of("伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋",
+      "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英");
+  /** Per district: the generated institutions' codes (see InstitutionDemoSeeder.generated) and its people. */
+  private static final List<List<String>> DISTRICTS = List.of(
+      List.of("huaibei", "340602", "10"), List.of("huaibei", "340603", "11"), List.of("huaibei", "340604", "12"),
+      List.of("huaibei", "340621", "13"), List.of("jining", "370811", "14"), List.of("jining", "370812", "15"),
+      List.of("jining", "370881", "16"), List.of("jining", "370883", "17"));
+  /** The letter national codes start with per category (as in the hand-written demo people). */
+  private static final java.util.Map<String, String> CODE_LETTERS = java.util.Map.of("PHYSICIAN", "D", "NURSE", "N",
+      "PHARMACIST", "Y", "TECHNICIAN", "J", "CARER", "H");
+  private static final List<String> ROSTER = List.of("PHYSICIAN", "PHYSICIAN", "PHYSICIAN", "PHYSICIAN", "NURSE",
+      "NURSE", "NURSE", "TECHNICIAN", "CARER", "PHARMACIST", "PHARMACIST");
+
+  /**
+   * About 90 more people (issue: "about 100 across them"): eleven per district — physicians and nurses at the
+   * community health centre (the first physician also at the clinic, to show multi-site points), a technician
+   * and a carer, pharmacists at the pharmacy. ID numbers carry their real GB 11643 check character.
+   */
+  static List<Demo> generated() {
+    List<Demo> list = new ArrayList<>();
+    int serial = 0;
+    for (List<String> district : DISTRICTS) {
+      String region = district.get(0);
+      String division = district.get(1);
+      String n = district.get(2);
+      for (int i = 0; i < ROSTER.size(); i++, serial++) {
+        String category = ROSTER.get(i);
+        String centre = "H" + division + "100" + n;
+        List<String> sites = switch (category) {
+          case "PHARMACIST" -> List.of("P" + division + "300" + n);
+          case "PHYSICIAN" -> i == 0 ? List.of(centre, "H" + division + "200" + n) : List.of(centre);
+          default -> List.of(centre);
+        };
+        String first17 = division + String.format("19%02d%02d%02d", 60 + serial % 40, 1 + serial % 12,
+            1 + serial % 28) + String.format("%03d", 100 + serial);
+        String name = SURNAMES.charAt(serial % SURNAMES.length()) + GIVEN.get((serial * 7) % GIVEN.size());
+        list.add(new Demo(region, CODE_LETTERS.get(category) + division + String.format("1%05d", serial),
+            first17 + IdNumber.checkCharacter(first17), name, category, sites));
+      }
+    }
+    return list;
+  }
+
   @Override
   public void run(ApplicationArguments args) {
     LocalDate from = LocalDate.now(clock).withDayOfYear(1);
     int created = 0;
-    for (Demo d : DEMOS) {
+    List<Demo> all = new ArrayList<>(DEMOS);
+    all.addAll(generated());
+    for (Demo d : all) {
       if (personnel.existsNationalCode(d.nationalCode())) {
         continue;
       }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
 
@@ -19,6 +20,24 @@ class DemoDataIT {
   int port;
   @Autowired
   DemoDataSeeder seeder;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void demoRegionsHoldAboutThirtyInstitutionsAndAHundredPeopleIncludingTheRefusalCases() {
+    for (String region : List.of("huaibei", "jining")) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution WHERE region = ?", Integer.class, region))
+          .as(region).isGreaterThanOrEqualTo(15);
+      assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT type) FROM institution WHERE region = ?", Integer.class,
+          region)).isEqualTo(2);
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person", Integer.class)).isGreaterThanOrEqualTo(90);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_licence WHERE revoked", Integer.class)).isPositive();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_licence WHERE valid_until < CURRENT_DATE",
+        Integer.class)).isPositive();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_ban WHERE banned_until > CURRENT_DATE",
+        Integer.class)).isPositive();
+  }
 
   @Test
   void everyDemoUserCanRunEveryFilterTheySee() {
