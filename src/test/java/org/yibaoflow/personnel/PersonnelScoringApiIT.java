@@ -140,6 +140,15 @@ class PersonnelScoringApiIT {
   }
 
   @Test
+  void theCatalogueIsServedForChoosingCodes() {
+    JsonNode cases = Http.demo(port, "zhangjing").get("/api/personnel/deduction-catalogue").json();
+    assertThat(cases).hasSize(23);
+    assertThat(cases.get(0).get("code").asText()).isEqualTo("P1-1");
+    assertThat(cases.get(0).get("text").asText()).isEqualTo("分解住院、挂床住院的");
+    assertThat(cases.findValuesAsText("clause")).contains("004 §四(四)6");
+  }
+
+  @Test
   void aPersonOfAnotherRegionIsNotFound() {
     String code = freshPerson();
     Http.Response r = Http.demo(port, "liuyang").post("/api/personnel/" + code + "/deductions",
