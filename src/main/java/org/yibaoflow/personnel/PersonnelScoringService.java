@@ -1,0 +1,174 @@
+package org.yibaoflow.personnel;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.personnel.DeductionCatalogue.DeductionCase;
+import org.yibaoflow.personnel.DeductionReport.Finding;
+import org.yibaoflow.personnel.PointsMapper.Deduction;
+import org.yibaoflow.personnel.PointsMapper.Inspection;
+import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AuditService;
+import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.EngineAsApplication;
+import org.yibaoflow.platform.RegionAccess;
+
+/**
+ * The 12-point scoring of qualified personnel [004 §四, §五]: deductions per natural year (R-PERS-3), per
+ * violation at the highest matching case (R-PERS-5), over all practice sites, and the measure the year's
+ * total reaches (R-PERS-6, DMN {@value #DECISION}).
+ */
+@Service
+public class PersonnelScoringService {
+
+  static final String DECISION = "personnel-measures";
+  static final int YEARLY_POINTS = 12;
+  static final List<String> SEVERITY = List.of("NONE", "INTERVIEW", "SUSPEND_3_MONTHS", "SUSPEND_6_MONTHS",
+      "TERMINATE");
+
+  private final PersonnelMapper personnel;
+  private final PointsMapper points;
+  private final DeductionCatalogue catalogue;
+  private final DecisionService decisions;
+  private final EngineAsApplication engine;
+  private final RegionAccess regions;
+  private final AuditService audit;
+  private final Clock clock;
+
+  PersonnelScoringService(PersonnelMapper personnel, PointsMapper points, DeductionCatalogue catalogue,
+      DecisionService decisions, EngineAsApplication engine, RegionAccess regions, AuditService audit, Clock clock) {
+    this.personnel = personnel;
+    this.points = points;
+    this.catalogue = catalogue;
+    this.decisions = decisions;
+    this.engine = engine;
+    this.regions = regions;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Deducts an inspection's findings from the person's points of the inspection's natural year. The same
+   * inspection submitted again deducts nothing and answers as the first time did.
+   */
+  @Transactional
+  public Deducted deduct(String nationalCode, DeductionReport report) {
+    Person person = nationalCode == null ? null : personnel.findByNationalCode(nationalCode);
+    if (person == null || !regions.canSee(person.region())) {
+      throw DomainRuleException.notFound("医保支付资格相关人员 / person", String.valueOf(nationalCode));
+    }
+    validate(report);
+    Inspection earlier = points.findInspection(person.id(), report.inspectionRef().trim());
+    if (earlier != null) {
+      return new Deducted(answer(person, earlier), false);
+    }
+    int pointsYear = report.inspectedOn().getYear();
+    List<Deduction> deductions = new ArrayList<>();
+    int deducted = 0;
+    for (Finding f : report.findings()) {
+      // R-PERS-5: one violation matching several cases is deducted once, at the highest value
+      int highest = f.codes().stream().mapToInt(c -> catalogue.find(c).orElseThrow().points()).max().orElseThrow();
+      deducted += highest;
+      deductions.add(new Deduction(null, null, person.id(), pointsYear,
+          String.join(",", new LinkedHashSet<>(f.codes())), highest, f.description().trim()));
+    }
+    // R-PERS-3 and R-PERS-5: the year's points from all the person's practice sites add up
+    int before = points.yearTotal(person.id(), pointsYear);
+    int total = before + deducted;
+    Measure previous = measure(before, person.id(), pointsYear);
+    Measure reached = measure(total, person.id(), pointsYear);
+    boolean triggered = SEVERITY.indexOf(reached.measure()) > SEVERITY.indexOf(previous.measure());
+    points.insertInspection(new Inspection(null, person.id(), report.inspectionRef().trim(), report.inspectedOn(),
+        pointsYear, deducted, total, reached.band(), reached.measure(), triggered, OffsetDateTime.now(clock)));
+    Inspection saved = points.findInspection(person.id(), report.inspectionRef().trim());
+    for (Deduction d : deductions) {
+      points.insertDeduction(new Deduction(null, saved.id(), d.personId(), d.pointsYear(), d.matchedCodes(),
+          d.points(), d.description()));
+    }
+    audit.record(AuditEntry.of(person.region(), PersonnelService.ENTITY, person.id().toString(), "POINTS_DEDUCTED",
+        null, null, "R-PERS-5", "检查 " + saved.inspectionRef() + " 扣 " + deducted + " 分 / inspection deducted "
+            + deducted + " points", null, "pointsYear=" + pointsYear + ", total=" + total + ", band="
+            + reached.band() + ", measure=" + reached.measure() + ", triggered=" + triggered));
+    return new Deducted(answer(person, saved), true);
+  }
+
+  /** The answer and whether this call recorded it (false = a resubmitted inspection). */
+  public record Deducted(ScoringAnswer answer, boolean created) {
+  }
+
+  /** The band and measure of a year's total (R-PERS-6), from the DMN table. */
+  record Measure(String band, String measure, int months) {
+  }
+
+  Measure measure(int total, long personId, int pointsYear) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("total", total);
+    variables.put("previousYearTotal", points.yearTotal(personId, pointsYear - 1));
+    variables.put("yearBeforeTotal", points.yearTotal(personId, pointsYear - 2));
+    DmnDecisionRuleResult result = engine.call(
+        () -> decisions.evaluateDecisionTableByKey(DECISION, variables).getSingleResult());
+    return new Measure(result.getEntry("band"), result.getEntry("measure"),
+        ((Number) result.getEntry("months")).intValue());
+  }
+
+  private static ScoringAnswer answer(Person person, Inspection i) {
+    int months = switch (i.measure()) {
+      case "SUSPEND_3_MONTHS" -> 3;
+      case "SUSPEND_6_MONTHS" -> 6;
+      default -> 0;
+    };
+    return new ScoringAnswer(person.nationalCode(), i.inspectionRef(), i.inspectedOn(), i.pointsYear(), i.points(),
+        i.totalAfter(), Math.max(0, YEARLY_POINTS - i.totalAfter()), i.band(), i.measure(), months, i.triggered());
+  }
+
+  void validate(DeductionReport r) {
+    if (r.inspectionRef() == null || r.inspectionRef().isBlank() || r.inspectionRef().trim().length() > 64) {
+      throw DomainRuleException.badRequest("inspectionRef", "R-PERS-5", "须给出检查编号（不超过 64 个字符）",
+          "inspectionRef is required (at most 64 characters)");
+    }
+    if (r.inspectedOn() == null) {
+      throw DomainRuleException.badRequest("inspectedOn", "R-PERS-3", "须给出检查日期", "inspectedOn is required");
+    }
+    if (r.inspectedOn().isAfter(LocalDate.now(clock))) {
+      throw DomainRuleException.badRequest("inspectedOn", "R-PERS-3", "检查日期不能晚于今天",
+          "inspectedOn must not be in the future");
+    }
+    if (r.findings() == null || r.findings().isEmpty()) {
+      throw DomainRuleException.badRequest("findings", "R-PERS-5", "至少须有一项违规行为",
+          "At least one finding is required");
+    }
+    for (int i = 0; i < r.findings().size(); i++) {
+      Finding f = r.findings().get(i);
+      String field = "findings[" + i + "]";
+      if (f == null || f.codes() == null || f.codes().isEmpty()) {
+        throw DomainRuleException.badRequest(field + ".codes", "R-PERS-4", "每项违规行为须至少对应一个扣分情形",
+            "Each finding must match at least one deduction case");
+      }
+      for (int j = 0; j < f.codes().size(); j++) {
+        String code = f.codes().get(j);
+        if (catalogue.find(code).isEmpty()) {
+          throw DomainRuleException.badRequest(field + ".codes[" + j + "]", "R-PERS-4",
+              "扣分情形 " + code + " 不在扣分目录中（004 §四）", "Unknown deduction case " + code + " (004 §四)");
+        }
+      }
+      if (f.description() == null || f.description().isBlank() || f.description().length() > 2000) {
+        throw DomainRuleException.badRequest(field + ".description", "R-PERS-5", "须描述违规行为（不超过 2000 字）",
+            "A finding needs a description (at most 2000 characters)");
+      }
+    }
+  }
+
+  /** The catalogue, for clients choosing codes. */
+  List<DeductionCase> catalogue() {
+    return catalogue.all();
+  }
+}
