@@ -13,6 +13,8 @@ public record DesignationApplication(
     String processInstanceId,
     String status,
     String missingMaterials,
+    String refusalRule,
+    String refusalReason,
     String createdBy,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
@@ -20,4 +22,6 @@ public record DesignationApplication(
   public static final String STATUS_RECEIVED = "RECEIVED";
   public static final String STATUS_ACCEPTED = "ACCEPTED";
   public static final String STATUS_INCOMPLETE = "INCOMPLETE";
+  /** Refused at the eligibility check (R-DES-1, R-VIO-9); refusalRule and refusalReason say why. */
+  public static final String STATUS_REFUSED = "REFUSED";
 }

@@ -1,24 +1,115 @@
 package org.yibaoflow.designation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.institution.Eligibility;
+import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AuditService;
 import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.EngineAsApplication;
+import org.yibaoflow.platform.RegionAccess;
 
-/** Designation applications: registration and the completeness review (受理审查). */
+/**
+ * Designation applications: filing, registration, the eligibility check (R-DES-1, R-VIO-9) and the
+ * completeness review (受理审查).
+ */
 @Service
 public class DesignationService {
 
   static final Set<String> INSTITUTION_TYPES = Set.of("HOSPITAL", "PHARMACY");
+  static final String ENTITY = "DESIGNATION_APPLICATION";
+  static final String PROCESS_KEY = "designation";
 
   private final DesignationMapper mapper;
+  private final InstitutionService institutions;
+  private final AuditService audit;
+  private final RuntimeService runtimeService;
+  private final EngineAsApplication engine;
+  private final RegionAccess regionAccess;
   private final Clock clock;
 
-  DesignationService(DesignationMapper mapper, Clock clock) {
+  DesignationService(DesignationMapper mapper, InstitutionService institutions, AuditService audit,
+      RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess, Clock clock) {
     this.mapper = mapper;
+    this.institutions = institutions;
+    this.audit = audit;
+    this.runtimeService = runtimeService;
+    this.engine = engine;
+    this.regionAccess = regionAccess;
     this.clock = clock;
+  }
+
+  /**
+   * Files an application for the current user and starts the process {@code designation}. The region is
+   * the given one (it must be the user's) or the user's single region. An institution still banned after
+   * termination is refused at once and no case is started (R-VIO-9); every other eligibility finding is
+   * refused in writing by the process (R-DES-1). Returns the registered application, its number the
+   * business key.
+   */
+  @Transactional
+  public DesignationApplication apply(String region, String institutionName, String institutionType,
+      String creditCode) {
+    String caseRegion = region == null || region.isBlank() ? singleRegion() : region;
+    if (!regionAccess.canSee(caseRegion)) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Region " + caseRegion + " is not one of the user's regions");
+    }
+    validate(caseRegion, institutionName, institutionType, creditCode);
+    Eligibility eligibility = institutions.eligibility(creditCode, today());
+    if (eligibility.bannedUntil() != null) {
+      // R-VIO-9: refused at once, nothing is registered and no case is started
+      throw DomainRuleException.conflict("creditCode", "R-VIO-9",
+          "被解除协议的机构 3 年内不得申请定点（R-VIO-9），禁止期至 " + eligibility.bannedUntil(),
+          "A terminated institution may not apply within 3 years (R-VIO-9); banned until "
+              + eligibility.bannedUntil())
+          .with("bannedUntil", eligibility.bannedUntil().toString());
+    }
+    String user = regionAccess.currentUser().userId();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("region", caseRegion);
+    variables.put("institutionName", institutionName.trim());
+    variables.put("institutionType", institutionType);
+    variables.put("creditCode", creditCode);
+    variables.put("startedBy", user);
+    // the number comes first so the case starts with it as its business key; the process starts with an
+    // async continuation, so this transaction only records the request; the registration job finds this row
+    // by its process instance (idempotent) and runs the eligibility check
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    var row = new DesignationMapper.NewApplication(caseRegion, institutionName.trim(), institutionType, creditCode,
+        "pending:" + UUID.randomUUID(), DesignationApplication.STATUS_RECEIVED, user, now);
+    mapper.insert(row);
+    String applicationNo = applicationNo(now.getYear(), caseRegion, row.getId());
+    mapper.assignNumber(row.getId(), applicationNo);
+    variables.put("applicationNo", applicationNo);
+    String processInstanceId = engine.call(
+        () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, applicationNo, variables)).getId();
+    mapper.attachProcess(row.getId(), processInstanceId);
+    DesignationApplication application = mapper.findByApplicationNo(applicationNo);
+    audit.record(AuditEntry.of(caseRegion, ENTITY, application.applicationNo(), "FILED", null,
+        DesignationApplication.STATUS_RECEIVED, "R-DES-1", "提交定点申请：" + application.institutionName(),
+        processInstanceId, null));
+    return application;
+  }
+
+  private String singleRegion() {
+    List<String> regions = regionAccess.visibleRegions();
+    if (regions.size() != 1) {
+      throw DomainRuleException.badRequest("region", "INPUT", "属于多个统筹地区的用户须指定统筹地区",
+          "A user of several regions must name the region");
+    }
+    return regions.get(0);
   }
 
   /**
@@ -32,8 +123,23 @@ public class DesignationService {
     if (existing != null) {
       return existing;
     }
+    validate(region, institutionName, institutionType, creditCode);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    var row = new DesignationMapper.NewApplication(region, institutionName.trim(), institutionType, creditCode,
+        processInstanceId, DesignationApplication.STATUS_RECEIVED, createdBy, now);
+    mapper.insert(row);
+    mapper.assignNumber(row.getId(), applicationNo(now.getYear(), region, row.getId()));
+    return mapper.findByProcessInstance(processInstanceId);
+  }
+
+  private static void validate(String region, String institutionName, String institutionType,
+      String creditCode) {
     require(region, "region", "统筹地区", "region");
     require(institutionName, "institutionName", "机构名称", "institution name");
+    if (institutionName.trim().length() > 200) {
+      throw DomainRuleException.badRequest("institutionName", "INPUT", "机构名称不能超过 200 字",
+          "institution name is at most 200 characters");
+    }
     if (!INSTITUTION_TYPES.contains(institutionType)) {
       throw DomainRuleException.badRequest("institutionType", "INPUT",
           "机构类型须为 HOSPITAL（定点医疗机构）或 PHARMACY（定点零售药店）",
@@ -43,12 +149,43 @@ public class DesignationService {
       throw DomainRuleException.badRequest("creditCode", "INPUT", "统一社会信用代码须为 18 位",
           "creditCode must be an 18-character unified social credit code");
     }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    var row = new DesignationMapper.NewApplication(region, institutionName.trim(), institutionType, creditCode,
-        processInstanceId, DesignationApplication.STATUS_RECEIVED, createdBy, now);
-    mapper.insert(row);
-    mapper.assignNumber(row.getId(), applicationNo(now.getYear(), region, row.getId()));
-    return mapper.findByProcessInstance(processInstanceId);
+  }
+
+  /**
+   * The eligibility check before anything else (R-DES-1, R-VIO-9): a terminated institution within its ban,
+   * a revoked or expired licence or a serious administrative penalty refuses the application in writing,
+   * naming the rule (R-VIO-9 before R-DES-1). Idempotent for a retried job. Returns whether it is eligible.
+   */
+  @Transactional
+  public boolean checkEligibility(String applicationNo) {
+    DesignationApplication application = mapper.findByApplicationNo(applicationNo);
+    if (application == null) {
+      throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
+    }
+    if (DesignationApplication.STATUS_REFUSED.equals(application.status())) {
+      return false;
+    }
+    Eligibility eligibility = institutions.eligibility(application.creditCode(), today());
+    if (eligibility.eligible() || eligibility.findings().isEmpty()) {
+      audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "ELIGIBILITY_CHECKED",
+          application.status(), application.status(), "R-DES-1", "资格审查通过：无禁止申请情形、证照有效、无严重行政处罚",
+          application.processInstanceId(), null));
+      return true;
+    }
+    String rule = eligibility.findings().get(0).ruleId();
+    String reason = "不予受理定点申请：" + eligibility.findings().stream()
+        .map(f -> f.messageZh() + "（" + f.ruleId() + "）").collect(Collectors.joining("；"));
+    if (reason.length() > 2000) {
+      reason = reason.substring(0, 2000);
+    }
+    mapper.refuse(applicationNo, rule, reason, OffsetDateTime.now(clock));
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "REFUSED", application.status(),
+        DesignationApplication.STATUS_REFUSED, rule, reason, application.processInstanceId(), null));
+    return false;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
   }
 
   static String applicationNo(int year, String region, long id) {

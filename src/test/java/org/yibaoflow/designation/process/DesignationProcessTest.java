@@ -40,8 +40,24 @@ class DesignationProcessTest {
   void registerDelegates() {
     Mocks.register("registerApplicationDelegate", new RegisterApplicationDelegate(service));
     Mocks.register("recordAcceptanceDelegate", new RecordAcceptanceDelegate(service));
+    Mocks.register("checkEligibilityDelegate", new CheckEligibilityDelegate(service));
     when(service.register(any(), eq("淮北市人民医院"), eq("HOSPITAL"), eq("12340600MB1234567X"), anyString(), any()))
         .thenReturn(application("DA-2026-huaibei-000001"));
+    when(service.checkEligibility("DA-2026-huaibei-000001")).thenReturn(true);
+  }
+
+  @Test
+  void anIneligibleApplicantIsRefusedAtOnce() {
+    // R-DES-1, R-VIO-9: the service records the refusal with its rule; the process ends without a review
+    when(service.checkEligibility("DA-2026-huaibei-000001")).thenReturn(false);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("designation", Map.of(
+        "institutionName", "淮北市人民医院", "institutionType", "HOSPITAL", "creditCode", "12340600MB1234567X"));
+    assertThat(pi).isWaitingAt("Task_RegisterApplication");
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("Task_CheckEligibility", "EndEvent_Refused")
+        .hasNotPassed("Task_ReviewCompleteness");
+    verify(service).checkEligibility("DA-2026-huaibei-000001");
   }
 
   @AfterEach
@@ -79,13 +95,13 @@ class DesignationProcessTest {
     // registration runs after an async continuation: the start transaction only records the request
     assertThat(pi).isWaitingAt("Task_RegisterApplication");
     execute(job());
-    assertThat(pi).hasBusinessKey("DA-2026-huaibei-000001")
-        .variables().containsEntry("applicationNo", "DA-2026-huaibei-000001");
+    assertThat(pi).hasBusinessKey("DA-2026-huaibei-000001").hasPassed("Task_CheckEligibility")
+        .variables().containsEntry("applicationNo", "DA-2026-huaibei-000001").containsEntry("eligible", true);
     return pi;
   }
 
   private static DesignationApplication application(String number) {
     return new DesignationApplication(1L, number, "huaibei", "淮北市人民医院", "HOSPITAL", "12340600MB1234567X",
-        "pi", DesignationApplication.STATUS_RECEIVED, null, null, null, null);
+        "pi", DesignationApplication.STATUS_RECEIVED, null, null, null, null, null, null);
   }
 }
