@@ -24,4 +24,6 @@ public record DesignationApplication(
   public static final String STATUS_INCOMPLETE = "INCOMPLETE";
   /** Refused at the eligibility check (R-DES-1, R-VIO-9); refusalRule and refusalReason say why. */
   public static final String STATUS_REFUSED = "REFUSED";
+  /** Incomplete material not supplemented within the region's supplement period (R-DES-1): closed. */
+  public static final String STATUS_LAPSED = "LAPSED";
 }

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.institution.Eligibility;
 import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.institution.RegionSetting;
+import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.platform.AuditEntry;
 import org.yibaoflow.platform.AuditService;
 import org.yibaoflow.platform.DomainRuleException;
@@ -34,16 +36,19 @@ public class DesignationService {
 
   private final DesignationMapper mapper;
   private final InstitutionService institutions;
+  private final RegionSettingsService settings;
   private final AuditService audit;
   private final RuntimeService runtimeService;
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
   private final Clock clock;
 
-  DesignationService(DesignationMapper mapper, InstitutionService institutions, AuditService audit,
-      RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess, Clock clock) {
+  DesignationService(DesignationMapper mapper, InstitutionService institutions, RegionSettingsService settings,
+      AuditService audit, RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess,
+      Clock clock) {
     this.mapper = mapper;
     this.institutions = institutions;
+    this.settings = settings;
     this.audit = audit;
     this.runtimeService = runtimeService;
     this.engine = engine;
@@ -182,6 +187,59 @@ public class DesignationService {
     audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "REFUSED", application.status(),
         DesignationApplication.STATUS_REFUSED, rule, reason, application.processInstanceId(), null));
     return false;
+  }
+
+  /**
+   * Tells the institution, once, everything missing (R-DES-1) and returns the days it has to supplement:
+   * the region's {@code supplement-period} (default 30). Audited with the missing list.
+   */
+  @Transactional
+  public int requestSupplement(String applicationNo) {
+    DesignationApplication application = find(applicationNo);
+    int days = settings.value(application.region(), RegionSetting.SUPPLEMENT_PERIOD);
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "SUPPLEMENT_REQUESTED",
+        application.status(), application.status(), "R-DES-1",
+        "一次性告知补正，补正期限 " + days + " 日，缺少材料：" + application.missingMaterials(),
+        application.processInstanceId(), null));
+    return days;
+  }
+
+  /** The supplemented material arrived in time: the application goes back to the completeness review. */
+  @Transactional
+  public DesignationApplication recordSupplement(String applicationNo) {
+    return move(find(applicationNo), DesignationApplication.STATUS_RECEIVED, "SUPPLEMENTED",
+        "机构已在补正期限内补充材料，重新受理审查");
+  }
+
+  /** The supplement period ended without the material (R-DES-1): the application is closed. */
+  @Transactional
+  public DesignationApplication closeLapsed(String applicationNo) {
+    return move(find(applicationNo), DesignationApplication.STATUS_LAPSED, "LAPSED",
+        "补正期限届满未补充材料，申请已关闭");
+  }
+
+  private DesignationApplication move(DesignationApplication application, String target, String action,
+      String reason) {
+    if (application.status().equals(target)) {
+      return application; // a retried job
+    }
+    int updated = mapper.updateStatus(application.applicationNo(), DesignationApplication.STATUS_INCOMPLETE, target,
+        application.missingMaterials(), OffsetDateTime.now(clock));
+    if (updated == 0) {
+      throw DomainRuleException.conflict("status", "STATE", "申请状态为 " + application.status() + "，不在补正期内",
+          "The application is " + application.status() + ", not awaiting a supplement");
+    }
+    audit.record(AuditEntry.of(application.region(), ENTITY, application.applicationNo(), action,
+        application.status(), target, "R-DES-1", reason, application.processInstanceId(), null));
+    return mapper.findByApplicationNo(application.applicationNo());
+  }
+
+  private DesignationApplication find(String applicationNo) {
+    DesignationApplication application = mapper.findByApplicationNo(applicationNo);
+    if (application == null) {
+      throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
+    }
+    return application;
   }
 
   private LocalDate today() {

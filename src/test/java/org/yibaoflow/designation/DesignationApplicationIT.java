@@ -63,6 +63,54 @@ class DesignationApplicationIT {
   }
 
   @Test
+  void incompleteMaterialIsSupplementedOnceThenLapsesTheSecondTime() {
+    Http caseworker = Http.demo(port, "zhangjing");
+    Http.Response filed = caseworker.post("/api/designation-applications",
+        "{\"institutionName\":\"淮北市烈山区补正医院\",\"institutionType\":\"HOSPITAL\","
+            + "\"creditCode\":\"12340600MB7654322X\",\"region\":\"huaibei\"}");
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    String applicationNo = filed.json().get("applicationNo").asText();
+    String pi = filed.json().get("processInstanceId").asText();
+    executeJobs(pi);
+    submitReview(caseworker, applicationNo, "INCOMPLETE", "执业许可证副本");
+    executeJobs(pi);
+    assertThat(status(applicationNo)).isEqualTo("INCOMPLETE");
+    assertThat((Integer) runtimeService.getVariable(pi, "supplementDays")).isPositive();
+
+    // R-DES-1: the supplement, correlated by the application number, returns the case to the review
+    runtimeService.createMessageCorrelation("ApplicationSupplemented").processInstanceBusinessKey(applicationNo)
+        .correlate();
+    executeJobs(pi);
+    assertThat(status(applicationNo)).isEqualTo("RECEIVED");
+    submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明");
+    executeJobs(pi);
+
+    // the period ends without the material: the timer fires, the application is closed
+    Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
+    assertThat(timer.getDuedate()).isInTheFuture();
+    managementService.executeJob(timer.getId());
+    executeJobs(pi);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    assertThat(status(applicationNo)).isEqualTo("LAPSED");
+    assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "SUPPLEMENT_REQUESTED",
+        "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "LAPSED");
+  }
+
+  private void submitReview(Http caseworker, String applicationNo, String result, String missing) {
+    JsonNode task = caseworker.get("/engine-rest/task?processInstanceBusinessKey=" + applicationNo).json().get(0);
+    assertThat(task.get("name").asText()).isEqualTo("受理审查");
+    Http.Response submit = caseworker.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"acceptanceResult\":{\"value\":\"" + result + "\"},"
+            + "\"missingMaterials\":{\"value\":\"" + missing + "\"}}}");
+    assertThat(submit.status()).as(submit.body()).isEqualTo(204);
+  }
+
+  private String status(String applicationNo) {
+    return jdbc.queryForObject("SELECT status FROM designation_application WHERE application_no = ?", String.class,
+        applicationNo);
+  }
+
+  @Test
   void aBannedInstitutionIsRefusedAtOnceNamingRvio9AndNoCaseIsStarted() {
     long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey("designation").count();
     long rows = jdbc.queryForObject("SELECT COUNT(*) FROM designation_application", Long.class);

@@ -13,6 +13,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
+import org.assertj.core.api.Assertions;
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yibaoflow.calendar.Deadlines;
+import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.designation.DesignationApplication;
 import org.yibaoflow.designation.DesignationService;
 import org.yibaoflow.support.ProcessTestEngine;
@@ -30,6 +35,9 @@ import org.yibaoflow.support.ProcessTestEngine;
 @Deployment(resources = {"processes/designation.bpmn", "forms/designation-application.form",
     "forms/designation-acceptance.form"})
 class DesignationProcessTest {
+
+  /** Tuesday 2026-09-22, 10:00 Asia/Shanghai. */
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-22T02:00:00Z"), WorkingDayCalendar.ZONE);
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessTestEngine.extension();
@@ -41,6 +49,11 @@ class DesignationProcessTest {
     Mocks.register("registerApplicationDelegate", new RegisterApplicationDelegate(service));
     Mocks.register("recordAcceptanceDelegate", new RecordAcceptanceDelegate(service));
     Mocks.register("checkEligibilityDelegate", new CheckEligibilityDelegate(service));
+    Mocks.register("requestSupplementDelegate", new RequestSupplementDelegate(service));
+    Mocks.register("recordSupplementDelegate", new RecordSupplementDelegate(service));
+    Mocks.register("closeLapsedApplicationDelegate", new CloseLapsedApplicationDelegate(service));
+    Mocks.register("deadlines", Deadlines.withShippedArrangements(CLOCK));
+    when(service.requestSupplement("DA-2026-huaibei-000001")).thenReturn(30);
     when(service.register(any(), eq("淮北市人民医院"), eq("HOSPITAL"), eq("12340600MB1234567X"), anyString(), any()))
         .thenReturn(application("DA-2026-huaibei-000001"));
     when(service.checkEligibility("DA-2026-huaibei-000001")).thenReturn(true);
@@ -74,19 +87,56 @@ class DesignationProcessTest {
     assertThat(pi).isWaitingAt("Task_RecordAcceptance");
     execute(job());
 
-    assertThat(pi).isEnded().hasPassed("Task_RecordAcceptance", "EndEvent_Accepted").hasNotPassed("EndEvent_Incomplete");
+    assertThat(pi).isEnded().hasPassed("Task_RecordAcceptance", "EndEvent_Accepted").hasNotPassed("EndEvent_Refused");
     verify(service).recordAcceptance("DA-2026-huaibei-000001", true, null);
   }
 
   @Test
-  void incompleteMaterialIsToldOnceWithTheMissingList() {
+  void theReviewIsDueInFiveWorkingDays() {
+    ProcessInstance pi = startAndRegister();
+    // Tuesday 2026-09-22 + 5 working days skips the weekend and Mid-Autumn (Sep 25-27 per the 2026 arrangement)
+    Assertions.assertThat(task().getDueDate()).isEqualTo(Deadlines.withShippedArrangements(CLOCK).workingDays(5));
+    Assertions.assertThat(task().getDueDate()).isAfter(java.util.Date.from(CLOCK.instant()));
+    assertThat(pi).isWaitingAt("Task_ReviewCompleteness");
+  }
+
+  @Test
+  void incompleteMaterialIsToldOnceThenSupplementedAndReviewedAgain() {
     ProcessInstance pi = startAndRegister();
 
     complete(task(), Map.of("acceptanceResult", "INCOMPLETE", "missingMaterials", "执业许可证副本；房屋产权证明"));
     execute(job());
-
-    assertThat(pi).isEnded().hasPassed("EndEvent_Incomplete").hasNotPassed("EndEvent_Accepted");
+    assertThat(pi).isWaitingAt("Gateway_AwaitSupplement")
+        .variables().containsEntry("supplementDays", 30);
     verify(service).recordAcceptance("DA-2026-huaibei-000001", false, "执业许可证副本；房屋产权证明");
+    verify(service).requestSupplement("DA-2026-huaibei-000001");
+
+    runtimeService().createMessageCorrelation("ApplicationSupplemented")
+        .processInstanceBusinessKey("DA-2026-huaibei-000001").correlate();
+    assertThat(pi).isWaitingAt("Task_RecordSupplement");
+    execute(job());
+    verify(service).recordSupplement("DA-2026-huaibei-000001");
+
+    assertThat(pi).isWaitingAt("Task_ReviewCompleteness");
+    complete(task(), Map.of("acceptanceResult", "COMPLETE"));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed("Event_Supplemented", "EndEvent_Accepted").hasNotPassed("EndEvent_Lapsed");
+  }
+
+  @Test
+  void anUnsupplementedApplicationLapsesWhenThePeriodEnds() {
+    ProcessInstance pi = startAndRegister();
+    complete(task(), Map.of("acceptanceResult", "INCOMPLETE", "missingMaterials", "营业执照副本"));
+    execute(job());
+
+    // R-TIME-2: 30 days after Tuesday 2026-09-22 is Thursday 2026-10-22, a working day: 24:00 Asia/Shanghai
+    Assertions.assertThat(job().getDuedate()).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-10-22T16:00:00Z")));
+    execute(job());
+    assertThat(pi).isWaitingAt("Task_CloseLapsed");
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("Event_SupplementLapsed", "EndEvent_Lapsed").hasNotPassed("EndEvent_Accepted");
+    verify(service).closeLapsed("DA-2026-huaibei-000001");
   }
 
   private ProcessInstance startAndRegister() {
