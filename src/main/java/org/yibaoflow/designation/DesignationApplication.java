@@ -26,4 +26,7 @@ public record DesignationApplication(
   public static final String STATUS_REFUSED = "REFUSED";
   /** Incomplete material not supplemented within the region's supplement period (R-DES-1): closed. */
   public static final String STATUS_LAPSED = "LAPSED";
+  /** Expert evaluation and system check both passed (R-DES-2); the public notice comes next (R-DES-3). */
+  public static final String STATUS_EVALUATION_PASSED = "EVALUATION_PASSED";
+  public static final String STATUS_EVALUATION_FAILED = "EVALUATION_FAILED";
 }

@@ -218,6 +218,62 @@ public class DesignationService {
         "补正期限届满未补充材料，申请已关闭");
   }
 
+  /**
+   * The check against the information system at evaluation time (R-DES-2): the registry's bans, licences
+   * and serious penalties are checked again for the day of the evaluation (R-DES-1, R-VIO-9). Audited.
+   */
+  @Transactional
+  public boolean systemCheck(String applicationNo) {
+    DesignationApplication application = find(applicationNo);
+    Eligibility eligibility = institutions.eligibility(application.creditCode(), today());
+    boolean passed = eligibility.findings().isEmpty();
+    String reason = passed ? "信息系统核查无问题：无禁止申请情形、证照有效、无严重行政处罚"
+        : "信息系统核查发现问题：" + eligibility.findings().stream()
+            .map(f -> f.messageZh() + "（" + f.ruleId() + "）").collect(Collectors.joining("；"));
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "SYSTEM_CHECKED", application.status(),
+        application.status(), "R-DES-2", reason.length() > 2000 ? reason.substring(0, 2000) : reason,
+        application.processInstanceId(), null));
+    return passed;
+  }
+
+  /**
+   * Records the evaluation (R-DES-2): passed only if the expert passed it and the system check found nothing.
+   * The expert's score (0-100), conclusion (PASS/FAIL) and opinion are required. Idempotent for a retried job.
+   */
+  @Transactional
+  public boolean recordEvaluation(String applicationNo, Number expertScore, String expertResult, String expertOpinion,
+      boolean systemCheckPassed) {
+    DesignationApplication application = find(applicationNo);
+    if (expertScore == null || expertScore.doubleValue() < 0 || expertScore.doubleValue() > 100) {
+      throw DomainRuleException.badRequest("expertScore", "R-DES-2", "评估得分须在 0 至 100 之间",
+          "The expert score must be between 0 and 100");
+    }
+    if (!"PASS".equals(expertResult) && !"FAIL".equals(expertResult)) {
+      throw DomainRuleException.badRequest("expertResult", "R-DES-2", "专家评估结论须为通过或不通过",
+          "The expert result must be PASS or FAIL");
+    }
+    require(expertOpinion, "expertOpinion", "评估意见", "expert opinion");
+    boolean passed = "PASS".equals(expertResult) && systemCheckPassed;
+    String target = passed ? DesignationApplication.STATUS_EVALUATION_PASSED
+        : DesignationApplication.STATUS_EVALUATION_FAILED;
+    if (application.status().equals(target)) {
+      return passed;
+    }
+    int updated = mapper.updateStatus(applicationNo, DesignationApplication.STATUS_ACCEPTED, target,
+        application.missingMaterials(), OffsetDateTime.now(clock));
+    if (updated == 0) {
+      throw DomainRuleException.conflict("status", "STATE", "申请状态为 " + application.status() + "，不在评估中",
+          "The application is " + application.status() + ", not under evaluation");
+    }
+    String opinion = expertOpinion.trim();
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "EVALUATED", application.status(), target,
+        "R-DES-2", "专家评估" + ("PASS".equals(expertResult) ? "通过" : "不通过") + "（得分 " + expertScore + "），信息系统核查"
+            + (systemCheckPassed ? "无问题" : "发现问题") + "；评估意见："
+            + (opinion.length() > 1500 ? opinion.substring(0, 1500) : opinion),
+        application.processInstanceId(), null));
+    return passed;
+  }
+
   private DesignationApplication move(DesignationApplication application, String target, String action,
       String reason) {
     if (application.status().equals(target)) {

@@ -32,7 +32,7 @@ class DesignationApplicationIT {
   JdbcTemplate jdbc;
 
   @Test
-  void anEligibleApplicationIsFiledCheckedAndAcceptedByTheCaseworker() {
+  void anEligibleApplicationIsFiledAcceptedByTheCaseworkerAndPassesTheEvaluation() {
     Http caseworker = Http.demo(port, "zhangjing");
     Http.Response filed = caseworker.post("/api/designation-applications",
         "{\"institutionName\":\"淮北市杜集区新建医院\",\"institutionType\":\"HOSPITAL\","
@@ -51,15 +51,28 @@ class DesignationApplicationIT {
         "{\"variables\":{\"acceptanceResult\":{\"value\":\"COMPLETE\"}}}");
     assertThat(submit.status()).as(submit.body()).isEqualTo(204);
     executeJobs(pi);
+    assertThat(status(applicationNo)).isEqualTo("ACCEPTED");
+    executeJobs(pi); // the system check (R-DES-2)
+
+    // the expert of 淮北 scores it through Tasklist's submit-form
+    Http expert = Http.demo(port, "wangqiang");
+    JsonNode expertTask = expert.get("/engine-rest/task?processInstanceBusinessKey=" + applicationNo).json().get(0);
+    assertThat(expertTask.get("name").asText()).isEqualTo("专家评估");
+    Http.Response scored = expert.post("/engine-rest/task/" + expertTask.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"expertScore\":{\"value\":88,\"type\":\"Integer\"},"
+            + "\"expertResult\":{\"value\":\"PASS\"},\"expertOpinion\":{\"value\":\"符合评估标准\"}}}");
+    assertThat(scored.status()).as(scored.body()).isEqualTo(204);
+    executeJobs(pi);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     Map<String, Object> row = jdbc.queryForMap(
         "SELECT region, status, created_by, refusal_rule FROM designation_application WHERE application_no = ?",
         applicationNo);
-    assertThat(row).containsEntry("REGION", "huaibei").containsEntry("STATUS", "ACCEPTED")
+    assertThat(row).containsEntry("REGION", "huaibei").containsEntry("STATUS", "EVALUATION_PASSED")
         .containsEntry("CREATED_BY", "zhangjing");
     assertThat(row.get("REFUSAL_RULE")).isNull();
-    assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED");
+    assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "SYSTEM_CHECKED",
+        "EVALUATED");
   }
 
   @Test

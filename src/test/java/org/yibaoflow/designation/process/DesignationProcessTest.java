@@ -33,7 +33,7 @@ import org.yibaoflow.support.ProcessTestEngine;
 
 /** Drives every path of processes/designation.bpmn (coverage in target/process-test-coverage). */
 @Deployment(resources = {"processes/designation.bpmn", "forms/designation-application.form",
-    "forms/designation-acceptance.form"})
+    "forms/designation-acceptance.form", "forms/designation-expert-evaluation.form"})
 class DesignationProcessTest {
 
   /** Tuesday 2026-09-22, 10:00 Asia/Shanghai. */
@@ -53,6 +53,9 @@ class DesignationProcessTest {
     Mocks.register("recordSupplementDelegate", new RecordSupplementDelegate(service));
     Mocks.register("closeLapsedApplicationDelegate", new CloseLapsedApplicationDelegate(service));
     Mocks.register("deadlines", Deadlines.withShippedArrangements(CLOCK));
+    Mocks.register("systemCheckDelegate", new SystemCheckDelegate(service));
+    Mocks.register("recordEvaluationDelegate", new RecordEvaluationDelegate(service));
+    when(service.systemCheck("DA-2026-huaibei-000001")).thenReturn(true);
     when(service.requestSupplement("DA-2026-huaibei-000001")).thenReturn(30);
     when(service.register(any(), eq("淮北市人民医院"), eq("HOSPITAL"), eq("12340600MB1234567X"), anyString(), any()))
         .thenReturn(application("DA-2026-huaibei-000001"));
@@ -86,9 +89,39 @@ class DesignationProcessTest {
     complete(task(), Map.of("acceptanceResult", "COMPLETE"));
     assertThat(pi).isWaitingAt("Task_RecordAcceptance");
     execute(job());
-
-    assertThat(pi).isEnded().hasPassed("Task_RecordAcceptance", "EndEvent_Accepted").hasNotPassed("EndEvent_Refused");
     verify(service).recordAcceptance("DA-2026-huaibei-000001", true, null);
+
+    // R-DES-2: expert evaluation and the system check in parallel
+    assertThat(pi).isWaitingAt("Task_ExpertEvaluation", "Task_SystemCheck");
+    assertThat(task()).hasCandidateGroup("expert");
+    evaluate(pi, "PASS", true);
+
+    assertThat(pi).isEnded().hasPassed("Task_SystemCheck", "Task_RecordEvaluation", "EndEvent_Accepted")
+        .hasNotPassed("EndEvent_Refused", "EndEvent_EvaluationFailed");
+    verify(service).recordEvaluation("DA-2026-huaibei-000001", 85, "PASS", "符合评估标准", true);
+  }
+
+  @Test
+  void theEvaluationFailsWhenTheSystemCheckFindsAProblem() {
+    when(service.systemCheck("DA-2026-huaibei-000001")).thenReturn(false);
+    ProcessInstance pi = startAndRegister();
+    complete(task(), Map.of("acceptanceResult", "COMPLETE"));
+    execute(job());
+
+    evaluate(pi, "PASS", false);
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_EvaluationFailed").hasNotPassed("EndEvent_Accepted");
+    verify(service).recordEvaluation("DA-2026-huaibei-000001", 85, "PASS", "符合评估标准", false);
+  }
+
+  private void evaluate(ProcessInstance pi, String expertResult, boolean passed) {
+    when(service.recordEvaluation("DA-2026-huaibei-000001", 85, expertResult, "符合评估标准",
+        passed)).thenReturn(passed);
+    execute(job("Task_SystemCheck"));
+    complete(task("Task_ExpertEvaluation"), Map.of("expertScore", 85, "expertResult", expertResult,
+        "expertOpinion", "符合评估标准"));
+    assertThat(pi).isWaitingAt("Task_RecordEvaluation");
+    execute(job());
   }
 
   @Test
@@ -120,7 +153,8 @@ class DesignationProcessTest {
     assertThat(pi).isWaitingAt("Task_ReviewCompleteness");
     complete(task(), Map.of("acceptanceResult", "COMPLETE"));
     execute(job());
-    assertThat(pi).isEnded().hasPassed("Event_Supplemented", "EndEvent_Accepted").hasNotPassed("EndEvent_Lapsed");
+    assertThat(pi).hasPassed("Event_Supplemented", "Gateway_EvaluationFork").hasNotPassed("EndEvent_Lapsed")
+        .isWaitingAt("Task_ExpertEvaluation", "Task_SystemCheck");
   }
 
   @Test
