@@ -19,6 +19,11 @@ interface DesignationMapper {
       @Param("status") String status, @Param("missingMaterials") String missingMaterials,
       @Param("updatedAt") OffsetDateTime updatedAt);
 
+  int attachProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+
+  int refuse(@Param("applicationNo") String applicationNo, @Param("ruleId") String ruleId,
+      @Param("reason") String reason, @Param("updatedAt") OffsetDateTime updatedAt);
+
   /** Insert parameter; MyBatis writes the generated id back. */
   final class NewApplication {
     Long id;

@@ -1,24 +1,120 @@
 package org.yibaoflow.designation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.institution.Eligibility;
+import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.institution.RegionSetting;
+import org.yibaoflow.institution.RegionSettingsService;
+import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AuditService;
 import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.EngineAsApplication;
+import org.yibaoflow.platform.RegionAccess;
 
-/** Designation applications: registration and the completeness review (受理审查). */
+/**
+ * Designation applications: filing, registration, the eligibility check (R-DES-1, R-VIO-9) and the
+ * completeness review (受理审查).
+ */
 @Service
 public class DesignationService {
 
   static final Set<String> INSTITUTION_TYPES = Set.of("HOSPITAL", "PHARMACY");
+  static final String ENTITY = "DESIGNATION_APPLICATION";
+  static final String PROCESS_KEY = "designation";
 
   private final DesignationMapper mapper;
+  private final InstitutionService institutions;
+  private final RegionSettingsService settings;
+  private final AuditService audit;
+  private final RuntimeService runtimeService;
+  private final EngineAsApplication engine;
+  private final RegionAccess regionAccess;
   private final Clock clock;
 
-  DesignationService(DesignationMapper mapper, Clock clock) {
+  DesignationService(DesignationMapper mapper, InstitutionService institutions, RegionSettingsService settings,
+      AuditService audit, RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess,
+      Clock clock) {
     this.mapper = mapper;
+    this.institutions = institutions;
+    this.settings = settings;
+    this.audit = audit;
+    this.runtimeService = runtimeService;
+    this.engine = engine;
+    this.regionAccess = regionAccess;
     this.clock = clock;
+  }
+
+  /**
+   * Files an application for the current user and starts the process {@code designation}. The region is
+   * the given one (it must be the user's) or the user's single region. An institution still banned after
+   * termination is refused at once and no case is started (R-VIO-9); every other eligibility finding is
+   * refused in writing by the process (R-DES-1). Returns the registered application, its number the
+   * business key.
+   */
+  @Transactional
+  public DesignationApplication apply(String region, String institutionName, String institutionType,
+      String creditCode) {
+    String caseRegion = region == null || region.isBlank() ? singleRegion() : region;
+    if (!regionAccess.canSee(caseRegion)) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Region " + caseRegion + " is not one of the user's regions");
+    }
+    validate(caseRegion, institutionName, institutionType, creditCode);
+    Eligibility eligibility = institutions.eligibility(creditCode, today());
+    if (eligibility.bannedUntil() != null) {
+      // R-VIO-9: refused at once, nothing is registered and no case is started
+      throw DomainRuleException.conflict("creditCode", "R-VIO-9",
+          "被解除协议的机构 3 年内不得申请定点（R-VIO-9），禁止期至 " + eligibility.bannedUntil(),
+          "A terminated institution may not apply within 3 years (R-VIO-9); banned until "
+              + eligibility.bannedUntil())
+          .with("bannedUntil", eligibility.bannedUntil().toString());
+    }
+    String user = regionAccess.currentUser().userId();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("region", caseRegion);
+    variables.put("institutionName", institutionName.trim());
+    variables.put("institutionType", institutionType);
+    variables.put("creditCode", creditCode);
+    variables.put("startedBy", user);
+    // the number comes first so the case starts with it as its business key; the process starts with an
+    // async continuation, so this transaction only records the request; the registration job finds this row
+    // by its process instance (idempotent) and runs the eligibility check
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    var row = new DesignationMapper.NewApplication(caseRegion, institutionName.trim(), institutionType, creditCode,
+        "pending:" + UUID.randomUUID(), DesignationApplication.STATUS_RECEIVED, user, now);
+    mapper.insert(row);
+    String applicationNo = applicationNo(now.getYear(), caseRegion, row.getId());
+    mapper.assignNumber(row.getId(), applicationNo);
+    variables.put("applicationNo", applicationNo);
+    String processInstanceId = engine.call(
+        () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, applicationNo, variables)).getId();
+    mapper.attachProcess(row.getId(), processInstanceId);
+    DesignationApplication application = mapper.findByApplicationNo(applicationNo);
+    audit.record(AuditEntry.of(caseRegion, ENTITY, application.applicationNo(), "FILED", null,
+        DesignationApplication.STATUS_RECEIVED, "R-DES-1", "提交定点申请：" + application.institutionName(),
+        processInstanceId, null));
+    return application;
+  }
+
+  private String singleRegion() {
+    List<String> regions = regionAccess.visibleRegions();
+    if (regions.size() != 1) {
+      throw DomainRuleException.badRequest("region", "INPUT", "属于多个统筹地区的用户须指定统筹地区",
+          "A user of several regions must name the region");
+    }
+    return regions.get(0);
   }
 
   /**
@@ -32,8 +128,23 @@ public class DesignationService {
     if (existing != null) {
       return existing;
     }
+    validate(region, institutionName, institutionType, creditCode);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    var row = new DesignationMapper.NewApplication(region, institutionName.trim(), institutionType, creditCode,
+        processInstanceId, DesignationApplication.STATUS_RECEIVED, createdBy, now);
+    mapper.insert(row);
+    mapper.assignNumber(row.getId(), applicationNo(now.getYear(), region, row.getId()));
+    return mapper.findByProcessInstance(processInstanceId);
+  }
+
+  private static void validate(String region, String institutionName, String institutionType,
+      String creditCode) {
     require(region, "region", "统筹地区", "region");
     require(institutionName, "institutionName", "机构名称", "institution name");
+    if (institutionName.trim().length() > 200) {
+      throw DomainRuleException.badRequest("institutionName", "INPUT", "机构名称不能超过 200 字",
+          "institution name is at most 200 characters");
+    }
     if (!INSTITUTION_TYPES.contains(institutionType)) {
       throw DomainRuleException.badRequest("institutionType", "INPUT",
           "机构类型须为 HOSPITAL（定点医疗机构）或 PHARMACY（定点零售药店）",
@@ -43,12 +154,152 @@ public class DesignationService {
       throw DomainRuleException.badRequest("creditCode", "INPUT", "统一社会信用代码须为 18 位",
           "creditCode must be an 18-character unified social credit code");
     }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    var row = new DesignationMapper.NewApplication(region, institutionName.trim(), institutionType, creditCode,
-        processInstanceId, DesignationApplication.STATUS_RECEIVED, createdBy, now);
-    mapper.insert(row);
-    mapper.assignNumber(row.getId(), applicationNo(now.getYear(), region, row.getId()));
-    return mapper.findByProcessInstance(processInstanceId);
+  }
+
+  /**
+   * The eligibility check before anything else (R-DES-1, R-VIO-9): a terminated institution within its ban,
+   * a revoked or expired licence or a serious administrative penalty refuses the application in writing,
+   * naming the rule (R-VIO-9 before R-DES-1). Idempotent for a retried job. Returns whether it is eligible.
+   */
+  @Transactional
+  public boolean checkEligibility(String applicationNo) {
+    DesignationApplication application = mapper.findByApplicationNo(applicationNo);
+    if (application == null) {
+      throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
+    }
+    if (DesignationApplication.STATUS_REFUSED.equals(application.status())) {
+      return false;
+    }
+    Eligibility eligibility = institutions.eligibility(application.creditCode(), today());
+    if (eligibility.eligible() || eligibility.findings().isEmpty()) {
+      audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "ELIGIBILITY_CHECKED",
+          application.status(), application.status(), "R-DES-1", "资格审查通过：无禁止申请情形、证照有效、无严重行政处罚",
+          application.processInstanceId(), null));
+      return true;
+    }
+    String rule = eligibility.findings().get(0).ruleId();
+    String reason = "不予受理定点申请：" + eligibility.findings().stream()
+        .map(f -> f.messageZh() + "（" + f.ruleId() + "）").collect(Collectors.joining("；"));
+    if (reason.length() > 2000) {
+      reason = reason.substring(0, 2000);
+    }
+    mapper.refuse(applicationNo, rule, reason, OffsetDateTime.now(clock));
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "REFUSED", application.status(),
+        DesignationApplication.STATUS_REFUSED, rule, reason, application.processInstanceId(), null));
+    return false;
+  }
+
+  /**
+   * Tells the institution, once, everything missing (R-DES-1) and returns the days it has to supplement:
+   * the region's {@code supplement-period} (default 30). Audited with the missing list.
+   */
+  @Transactional
+  public int requestSupplement(String applicationNo) {
+    DesignationApplication application = find(applicationNo);
+    int days = settings.value(application.region(), RegionSetting.SUPPLEMENT_PERIOD);
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "SUPPLEMENT_REQUESTED",
+        application.status(), application.status(), "R-DES-1",
+        "一次性告知补正，补正期限 " + days + " 日，缺少材料：" + application.missingMaterials(),
+        application.processInstanceId(), null));
+    return days;
+  }
+
+  /** The supplemented material arrived in time: the application goes back to the completeness review. */
+  @Transactional
+  public DesignationApplication recordSupplement(String applicationNo) {
+    return move(find(applicationNo), DesignationApplication.STATUS_RECEIVED, "SUPPLEMENTED",
+        "机构已在补正期限内补充材料，重新受理审查");
+  }
+
+  /** The supplement period ended without the material (R-DES-1): the application is closed. */
+  @Transactional
+  public DesignationApplication closeLapsed(String applicationNo) {
+    return move(find(applicationNo), DesignationApplication.STATUS_LAPSED, "LAPSED",
+        "补正期限届满未补充材料，申请已关闭");
+  }
+
+  /**
+   * The check against the information system at evaluation time (R-DES-2): the registry's bans, licences
+   * and serious penalties are checked again for the day of the evaluation (R-DES-1, R-VIO-9). Audited.
+   */
+  @Transactional
+  public boolean systemCheck(String applicationNo) {
+    DesignationApplication application = find(applicationNo);
+    Eligibility eligibility = institutions.eligibility(application.creditCode(), today());
+    boolean passed = eligibility.findings().isEmpty();
+    String reason = passed ? "信息系统核查无问题：无禁止申请情形、证照有效、无严重行政处罚"
+        : "信息系统核查发现问题：" + eligibility.findings().stream()
+            .map(f -> f.messageZh() + "（" + f.ruleId() + "）").collect(Collectors.joining("；"));
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "SYSTEM_CHECKED", application.status(),
+        application.status(), "R-DES-2", reason.length() > 2000 ? reason.substring(0, 2000) : reason,
+        application.processInstanceId(), null));
+    return passed;
+  }
+
+  /**
+   * Records the evaluation (R-DES-2): passed only if the expert passed it and the system check found nothing.
+   * The expert's score (0-100), conclusion (PASS/FAIL) and opinion are required. Idempotent for a retried job.
+   */
+  @Transactional
+  public boolean recordEvaluation(String applicationNo, Number expertScore, String expertResult, String expertOpinion,
+      boolean systemCheckPassed) {
+    DesignationApplication application = find(applicationNo);
+    if (expertScore == null || expertScore.doubleValue() < 0 || expertScore.doubleValue() > 100) {
+      throw DomainRuleException.badRequest("expertScore", "R-DES-2", "评估得分须在 0 至 100 之间",
+          "The expert score must be between 0 and 100");
+    }
+    if (!"PASS".equals(expertResult) && !"FAIL".equals(expertResult)) {
+      throw DomainRuleException.badRequest("expertResult", "R-DES-2", "专家评估结论须为通过或不通过",
+          "The expert result must be PASS or FAIL");
+    }
+    require(expertOpinion, "expertOpinion", "评估意见", "expert opinion");
+    boolean passed = "PASS".equals(expertResult) && systemCheckPassed;
+    String target = passed ? DesignationApplication.STATUS_EVALUATION_PASSED
+        : DesignationApplication.STATUS_EVALUATION_FAILED;
+    if (application.status().equals(target)) {
+      return passed;
+    }
+    int updated = mapper.updateStatus(applicationNo, DesignationApplication.STATUS_ACCEPTED, target,
+        application.missingMaterials(), OffsetDateTime.now(clock));
+    if (updated == 0) {
+      throw DomainRuleException.conflict("status", "STATE", "申请状态为 " + application.status() + "，不在评估中",
+          "The application is " + application.status() + ", not under evaluation");
+    }
+    String opinion = expertOpinion.trim();
+    audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "EVALUATED", application.status(), target,
+        "R-DES-2", "专家评估" + ("PASS".equals(expertResult) ? "通过" : "不通过") + "（得分 " + expertScore + "），信息系统核查"
+            + (systemCheckPassed ? "无问题" : "发现问题") + "；评估意见："
+            + (opinion.length() > 1500 ? opinion.substring(0, 1500) : opinion),
+        application.processInstanceId(), null));
+    return passed;
+  }
+
+  private DesignationApplication move(DesignationApplication application, String target, String action,
+      String reason) {
+    if (application.status().equals(target)) {
+      return application; // a retried job
+    }
+    int updated = mapper.updateStatus(application.applicationNo(), DesignationApplication.STATUS_INCOMPLETE, target,
+        application.missingMaterials(), OffsetDateTime.now(clock));
+    if (updated == 0) {
+      throw DomainRuleException.conflict("status", "STATE", "申请状态为 " + application.status() + "，不在补正期内",
+          "The application is " + application.status() + ", not awaiting a supplement");
+    }
+    audit.record(AuditEntry.of(application.region(), ENTITY, application.applicationNo(), action,
+        application.status(), target, "R-DES-1", reason, application.processInstanceId(), null));
+    return mapper.findByApplicationNo(application.applicationNo());
+  }
+
+  private DesignationApplication find(String applicationNo) {
+    DesignationApplication application = mapper.findByApplicationNo(applicationNo);
+    if (application == null) {
+      throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
+    }
+    return application;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
   }
 
   static String applicationNo(int year, String region, long id) {

@@ -90,7 +90,9 @@ class TenantIsolationIT {
         "{\"variables\":{\"acceptanceResult\":{\"value\":\"COMPLETE\"}}}").status()).isGreaterThanOrEqualTo(400);
     Jobs.executeDue(managementService, pi);
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    // R-DES-1: told once, the case waits for the supplement within the region's period
+    assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(pi).eventType("message")
+        .eventName("ApplicationSupplemented").count()).isEqualTo(1);
     assertThat(jdbc.queryForMap("SELECT status, missing_materials FROM designation_application WHERE application_no = ?",
         applicationNo)).containsEntry("STATUS", "INCOMPLETE").containsEntry("MISSING_MATERIALS", "营业执照副本");
   }

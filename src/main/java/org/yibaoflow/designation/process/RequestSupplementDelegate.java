@@ -1,0 +1,22 @@
+package org.yibaoflow.designation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.designation.DesignationService;
+
+/** 一次性告知补正 (R-DES-1): sets {@code supplementDays}, the region's supplement period, for the timer. */
+@Component("requestSupplementDelegate")
+class RequestSupplementDelegate implements JavaDelegate {
+
+  private final DesignationService service;
+
+  RequestSupplementDelegate(DesignationService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("supplementDays", service.requestSupplement((String) execution.getVariable("applicationNo")));
+  }
+}
