@@ -139,8 +139,8 @@ public class DesignationService {
 
   private static void validate(String region, String institutionName, String institutionType,
       String creditCode) {
-    require(region, "region", "统筹地区", "region");
-    require(institutionName, "institutionName", "机构名称", "institution name");
+    DomainRuleException.requireText(region, "region", "统筹地区", "region");
+    DomainRuleException.requireText(institutionName, "institutionName", "机构名称", "institution name");
     if (institutionName.trim().length() > 200) {
       throw DomainRuleException.badRequest("institutionName", "INPUT", "机构名称不能超过 200 字",
           "institution name is at most 200 characters");
@@ -252,7 +252,7 @@ public class DesignationService {
       throw DomainRuleException.badRequest("expertResult", "R-DES-2", "专家评估结论须为通过或不通过",
           "The expert result must be PASS or FAIL");
     }
-    require(expertOpinion, "expertOpinion", "评估意见", "expert opinion");
+    DomainRuleException.requireText(expertOpinion, "expertOpinion", "评估意见", "expert opinion");
     boolean passed = "PASS".equals(expertResult) && systemCheckPassed;
     String target = passed ? DesignationApplication.STATUS_EVALUATION_PASSED
         : DesignationApplication.STATUS_EVALUATION_FAILED;
@@ -332,11 +332,5 @@ public class DesignationService {
           "The application already has a conclusion: " + application.status());
     }
     return mapper.findByApplicationNo(applicationNo);
-  }
-
-  private static void require(String value, String field, String zh, String en) {
-    if (value == null || value.isBlank()) {
-      throw DomainRuleException.badRequest(field, "INPUT", zh + "不能为空", en + " is required");
-    }
   }
 }

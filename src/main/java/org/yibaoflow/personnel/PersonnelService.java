@@ -124,9 +124,9 @@ public class PersonnelService {
 
   /** Checks the input; answers the birth date (from the ID number, which must agree with a given one). */
   static LocalDate validate(NewPerson c) {
-    require(c.region(), "region", "统筹地区", "region");
-    require(c.name(), "name", "姓名", "name");
-    require(c.reason(), "reason", "理由", "reason");
+    DomainRuleException.requireText(c.region(), "region", "统筹地区", "region");
+    DomainRuleException.requireText(c.name(), "name", "姓名", "name");
+    DomainRuleException.requireText(c.reason(), "reason", "理由", "reason");
     // 医保相关人员代码: one capital letter (category) and digits, unique nationally
     if (c.nationalCode() == null || !c.nationalCode().matches("[A-Z][0-9]{6,30}")) {
       throw DomainRuleException.badRequest("nationalCode", "R-PERS-1", "医保相关人员代码须为 1 位大写字母加数字",
@@ -269,11 +269,5 @@ public class PersonnelService {
     }
     return "%" + name.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         + "%";
-  }
-
-  private static void require(String value, String field, String zh, String en) {
-    if (value == null || value.isBlank()) {
-      throw DomainRuleException.badRequest(field, "INPUT", zh + "不能为空", en + " is required");
-    }
   }
 }

@@ -96,7 +96,7 @@ class DesignationProcessTest {
     assertThat(task()).hasCandidateGroup("expert");
     evaluate(pi, "PASS", true);
 
-    assertThat(pi).isEnded().hasPassed("Task_SystemCheck", "Task_RecordEvaluation", "EndEvent_Accepted")
+    assertThat(pi).isEnded().hasPassed("Task_SystemCheck", "Task_RecordEvaluation", "EndEvent_EvaluationPassed")
         .hasNotPassed("EndEvent_Refused", "EndEvent_EvaluationFailed");
     verify(service).recordEvaluation("DA-2026-huaibei-000001", 85, "PASS", "符合评估标准", true);
   }
@@ -110,7 +110,7 @@ class DesignationProcessTest {
 
     evaluate(pi, "PASS", false);
 
-    assertThat(pi).isEnded().hasPassed("EndEvent_EvaluationFailed").hasNotPassed("EndEvent_Accepted");
+    assertThat(pi).isEnded().hasPassed("EndEvent_EvaluationFailed").hasNotPassed("EndEvent_EvaluationPassed");
     verify(service).recordEvaluation("DA-2026-huaibei-000001", 85, "PASS", "符合评估标准", false);
   }
 
@@ -169,7 +169,7 @@ class DesignationProcessTest {
     assertThat(pi).isWaitingAt("Task_CloseLapsed");
     execute(job());
 
-    assertThat(pi).isEnded().hasPassed("Event_SupplementLapsed", "EndEvent_Lapsed").hasNotPassed("EndEvent_Accepted");
+    assertThat(pi).isEnded().hasPassed("Event_SupplementLapsed", "EndEvent_Lapsed").hasNotPassed("EndEvent_EvaluationPassed");
     verify(service).closeLapsed("DA-2026-huaibei-000001");
   }
 
