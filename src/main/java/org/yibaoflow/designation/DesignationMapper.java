@@ -13,8 +13,6 @@ interface DesignationMapper {
 
   void insert(NewApplication application);
 
-  int assignNumber(@Param("id") long id, @Param("applicationNo") String applicationNo);
-
   int updateStatus(@Param("applicationNo") String applicationNo, @Param("expectedStatus") String expectedStatus,
       @Param("status") String status, @Param("missingMaterials") String missingMaterials,
       @Param("updatedAt") OffsetDateTime updatedAt);
@@ -27,6 +25,7 @@ interface DesignationMapper {
   /** Insert parameter; MyBatis writes the generated id back. */
   final class NewApplication {
     Long id;
+    final String applicationNo;
     final String region;
     final String institutionName;
     final String institutionType;
@@ -36,8 +35,9 @@ interface DesignationMapper {
     final String createdBy;
     final OffsetDateTime createdAt;
 
-    NewApplication(String region, String institutionName, String institutionType, String creditCode,
+    NewApplication(String applicationNo, String region, String institutionName, String institutionType, String creditCode,
         String processInstanceId, String status, String createdBy, OffsetDateTime createdAt) {
+      this.applicationNo = applicationNo;
       this.region = region;
       this.institutionName = institutionName;
       this.institutionType = institutionType;
@@ -54,6 +54,10 @@ interface DesignationMapper {
 
     public void setId(Long id) {
       this.id = id;
+    }
+
+    public String getApplicationNo() {
+      return applicationNo;
     }
 
     public String getRegion() {

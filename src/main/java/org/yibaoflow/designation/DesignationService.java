@@ -19,6 +19,7 @@ import org.yibaoflow.institution.RegionSetting;
 import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.platform.AuditEntry;
 import org.yibaoflow.platform.AuditService;
+import org.yibaoflow.platform.CaseNumbers;
 import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.platform.EngineAsApplication;
 import org.yibaoflow.platform.RegionAccess;
@@ -41,11 +42,13 @@ public class DesignationService {
   private final RuntimeService runtimeService;
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
+  private final CaseNumbers caseNumbers;
   private final Clock clock;
 
   DesignationService(DesignationMapper mapper, InstitutionService institutions, RegionSettingsService settings,
       AuditService audit, RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess,
-      Clock clock) {
+      CaseNumbers caseNumbers, Clock clock) {
+    this.caseNumbers = caseNumbers;
     this.mapper = mapper;
     this.institutions = institutions;
     this.settings = settings;
@@ -92,11 +95,10 @@ public class DesignationService {
     // async continuation, so this transaction only records the request; the registration job finds this row
     // by its process instance (idempotent) and runs the eligibility check
     OffsetDateTime now = OffsetDateTime.now(clock);
-    var row = new DesignationMapper.NewApplication(caseRegion, institutionName.trim(), institutionType, creditCode,
-        "pending:" + UUID.randomUUID(), DesignationApplication.STATUS_RECEIVED, user, now);
+    String applicationNo = caseNumbers.next("DA", caseRegion);
+    var row = new DesignationMapper.NewApplication(applicationNo, caseRegion, institutionName.trim(), institutionType,
+        creditCode, "pending:" + UUID.randomUUID(), DesignationApplication.STATUS_RECEIVED, user, now);
     mapper.insert(row);
-    String applicationNo = applicationNo(now.getYear(), caseRegion, row.getId());
-    mapper.assignNumber(row.getId(), applicationNo);
     variables.put("applicationNo", applicationNo);
     String processInstanceId = engine.call(
         () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, applicationNo, variables)).getId();
@@ -130,10 +132,8 @@ public class DesignationService {
     }
     validate(region, institutionName, institutionType, creditCode);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    var row = new DesignationMapper.NewApplication(region, institutionName.trim(), institutionType, creditCode,
-        processInstanceId, DesignationApplication.STATUS_RECEIVED, createdBy, now);
-    mapper.insert(row);
-    mapper.assignNumber(row.getId(), applicationNo(now.getYear(), region, row.getId()));
+    mapper.insert(new DesignationMapper.NewApplication(caseNumbers.next("DA", region), region, institutionName.trim(),
+        institutionType, creditCode, processInstanceId, DesignationApplication.STATUS_RECEIVED, createdBy, now));
     return mapper.findByProcessInstance(processInstanceId);
   }
 
@@ -300,10 +300,6 @@ public class DesignationService {
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
-  }
-
-  static String applicationNo(int year, String region, long id) {
-    return String.format("DA-%d-%s-%06d", year, region, id);
   }
 
   /**

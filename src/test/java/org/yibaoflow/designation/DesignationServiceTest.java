@@ -22,6 +22,7 @@ import org.yibaoflow.institution.Eligibility;
 import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.platform.AuditService;
+import org.yibaoflow.platform.CaseNumbers;
 import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.platform.EngineAsApplication;
 import org.yibaoflow.platform.EngineUser;
@@ -42,7 +43,7 @@ class DesignationServiceTest {
   final RuntimeService runtimeService = mock(RuntimeService.class);
   final RegionAccess regionAccess = mock(RegionAccess.class);
   final DesignationService service = new DesignationService(mapper, institutions, mock(RegionSettingsService.class),
-      audit, runtimeService, mock(EngineAsApplication.class), regionAccess, CLOCK);
+      audit, runtimeService, mock(EngineAsApplication.class), regionAccess, mock(CaseNumbers.class), CLOCK);
 
   @Test
   void anIneligibleApplicationIsRefusedNamingTheBanBeforeOtherFindings() {
