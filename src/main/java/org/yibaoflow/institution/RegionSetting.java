@@ -42,9 +42,12 @@ public enum RegionSetting {
   /** R-PERS-6: 6-8 points suspend the person's agreement 3 months [004 §五(一)]. */
   PERSONNEL_SUSPENSION_SHORT("personnel-suspension-short", Unit.MONTHS, "R-PERS-6", 1, 24, "扣6-8分中止协议期限"),
   /** R-PERS-6: 9-11 points suspend it 6 months [004 §五(一)]. */
-  PERSONNEL_SUSPENSION_LONG("personnel-suspension-long", Unit.MONTHS, "R-PERS-6", 1, 24, "扣9-11分中止协议期限");
+  PERSONNEL_SUSPENSION_LONG("personnel-suspension-long", Unit.MONTHS, "R-PERS-6", 1, 24, "扣9-11分中止协议期限"),
+  /** R-PERS-10: share of an institution's personnel suspended or terminated in a year, 30 % [004 §五(三)]. */
+  PERSONNEL_INSTITUTION_THRESHOLD("personnel-institution-threshold", Unit.PERCENT, "R-PERS-10", 1, 100,
+      "年度内被中止或解除协议的相关人员占比达到该值时可中止或解除机构协议");
 
-  public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS }
+  public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT }
 
   private final String key;
   private final Unit unit;

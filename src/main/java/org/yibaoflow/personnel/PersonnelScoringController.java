@@ -2,6 +2,8 @@ package org.yibaoflow.personnel;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.personnel.DeductionCatalogue.DeductionCase;
 
@@ -21,9 +24,11 @@ import org.yibaoflow.personnel.DeductionCatalogue.DeductionCase;
 class PersonnelScoringController {
 
   private final PersonnelScoringService scoring;
+  private final PersonnelMeasureService measures;
 
-  PersonnelScoringController(PersonnelScoringService scoring) {
+  PersonnelScoringController(PersonnelScoringService scoring, PersonnelMeasureService measures) {
     this.scoring = scoring;
+    this.measures = measures;
   }
 
   @PostMapping("/{code}/deductions")
@@ -37,6 +42,37 @@ class PersonnelScoringController {
   @GetMapping("/deduction-catalogue")
   List<DeductionCase> catalogue() {
     return scoring.catalogue();
+  }
+
+  /** R-PERS-9: whether the fund pays the person's services on a date (for settlement systems). */
+  @GetMapping("/{code}/payable")
+  PersonnelMeasureService.Payable payable(@PathVariable String code,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    return measures.payable(code, date);
+  }
+
+  /** R-PERS-13: the key monitoring list of the user's regions (supervisors), optionally one cycle (year). */
+  @GetMapping("/key-monitoring")
+  List<MeasureMapper.KeyMonitoringEntry> keyMonitoring(@RequestParam(required = false) Integer year) {
+    return measures.keyMonitoring(year);
+  }
+
+  /** R-PERS-2: the exam form (closed or open book) by the person's age on a date (default today). */
+  @GetMapping("/{code}/exam-form")
+  Map<String, Object> examForm(@PathVariable String code,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    return measures.examFormOf(code, date);
+  }
+
+  /** R-PERS-2: records a yearly test result; failing terminates with the bar. 201, or 200 for a repeat. */
+  @PostMapping("/{code}/tests")
+  ResponseEntity<PersonnelMeasureService.TestResult> test(@PathVariable String code, @RequestBody TestRequest r) {
+    PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> t = measures.recordTest(code, r.testedOn(),
+        r.passed(), r.score(), r.reason());
+    return ResponseEntity.status(t.created() ? HttpStatus.CREATED : HttpStatus.OK).body(t.value());
+  }
+
+  record TestRequest(LocalDate testedOn, Boolean passed, Integer score, String reason) {
   }
 
   record DeductionRequest(String inspectionRef, LocalDate inspectedOn, List<DeductionReport.Finding> findings) {

@@ -197,6 +197,51 @@ public class PersonnelService {
         processInstanceId);
   }
 
+  /**
+   * Ends a suspension for the person's own conduct at its expiry (R-PERS-7: "期满后自动恢复"): ACTIVE again,
+   * unless the site's own agreement is suspended meanwhile, in which case the person now follows it
+   * (R-PERS-11). Only an own suspension is ended; audited, optimistic lock.
+   */
+  @Transactional
+  public PersonAgreement restore(long personAgreementId, String ruleId, String reason, String processInstanceId) {
+    PersonAgreement pa = agreement(personAgreementId);
+    if (!PersonAgreement.SUSPENDED.equals(pa.state()) || Boolean.TRUE.equals(pa.followsInstitution())) {
+      throw DomainRuleException.conflict("state", ruleId, "服务协议不在本人原因的中止状态",
+          "The agreement is not suspended for the person's own conduct");
+    }
+    String site = initialState(agreements.ofInstitutionUnchecked(pa.institutionId()));
+    if (PersonAgreement.SUSPENDED.equals(site)) {
+      return change(pa, PersonAgreement.SUSPENDED, null, pa.barUntil(), true, "FOLLOWS_INSTITUTION", "R-PERS-11",
+          reason + "（执业机构服务协议中止中，随机构中止 / the site's agreement is suspended: follows it）",
+          processInstanceId);
+    }
+    if (site == null) {
+      return change(pa, PersonAgreement.TERMINATED, null, pa.barUntil(), true, "FOLLOWS_INSTITUTION", "R-PERS-11",
+          reason + "（执业机构无正在履行的服务协议 / the site has no agreement in force）", processInstanceId);
+    }
+    return change(pa, PersonAgreement.ACTIVE, null, pa.barUntil(), false, "RESTORED", ruleId, reason,
+        processInstanceId);
+  }
+
+  /** The person's agreements at all their sites (for the scoring process, no region check). */
+  List<PersonAgreement> agreementsOfUnchecked(long personId) {
+    return mapper.agreementsOf(personId);
+  }
+
+  /** A person of the current user's regions by national code; 404 otherwise (not disclosed). */
+  @Transactional(readOnly = true)
+  public Person visibleByCode(String nationalCode) {
+    Person p = nationalCode == null ? null : mapper.findByNationalCode(nationalCode);
+    if (p == null || !regions.canSee(p.region())) {
+      throw DomainRuleException.notFound("医保支付资格相关人员 / person", String.valueOf(nationalCode));
+    }
+    return p;
+  }
+
+  Person personUnchecked(long personId) {
+    return mapper.find(personId);
+  }
+
   private PersonAgreement agreement(long id) {
     PersonAgreement pa = mapper.findAgreement(id);
     if (pa == null) {

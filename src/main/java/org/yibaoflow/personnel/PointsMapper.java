@@ -13,6 +13,8 @@ interface PointsMapper {
 
   Inspection findInspection(@Param("personId") long personId, @Param("inspectionRef") String inspectionRef);
 
+  Inspection findInspectionById(@Param("id") long id);
+
   /** The person's deducted points in a natural year, over all their practice sites (R-PERS-3, R-PERS-5). */
   int yearTotal(@Param("personId") long personId, @Param("pointsYear") int pointsYear);
 

@@ -19,11 +19,13 @@ import org.yibaoflow.support.ModelerFiles;
 class PersonnelMeasuresDmnTest {
 
   static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-  static final DmnDecision DECISION = parse();
+  static final DmnDecision DECISION = parse("personnel-measures");
+  /** The graded rule set's table (GRADED_12, the second demo region). */
+  static final DmnDecision GRADED = parse("personnel-measures-graded");
 
-  static DmnDecision parse() {
-    try (InputStream in = Files.newInputStream(ModelerFiles.PROCESSES.resolve("personnel-measures.dmn"))) {
-      return ENGINE.parseDecision(PersonnelScoringService.DECISION, in);
+  static DmnDecision parse(String key) {
+    try (InputStream in = Files.newInputStream(ModelerFiles.PROCESSES.resolve(key + ".dmn"))) {
+      return ENGINE.parseDecision(key, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -57,10 +59,31 @@ class PersonnelMeasuresDmnTest {
     assertThat(((Number) r.getEntry("months")).intValue()).isEqualTo(months);
   }
 
+  /** GRADED_12 (issue 8 §7): 9-11 => a suspension whose months the caseworker chooses (0), 12 => termination. */
+  @ParameterizedTest(name = "graded: {0} points => {1} {2}")
+  @CsvSource({
+      "0, 0-8, NONE",
+      "5, 0-8, NONE",
+      "8, 0-8, NONE",
+      "9, 9-11, SUSPEND",
+      "11, 9-11, SUSPEND",
+      "12, 12, TERMINATE",
+      "20, 12, TERMINATE"})
+  void everyGradedBand(int total, String band, String measure) {
+    DmnDecisionRuleResult r = ENGINE.evaluateDecisionTable(GRADED, Map.<String, Object>of("total", total))
+        .getSingleResult();
+    assertThat((String) r.getEntry("band")).isEqualTo(band);
+    assertThat((String) r.getEntry("measure")).isEqualTo(measure);
+    assertThat(((Number) r.getEntry("months")).intValue()).isZero();
+  }
+
   @org.junit.jupiter.api.Test
   void theDecisionHasChineseNamesAndAHistoryTimeToLive() throws IOException {
     String xml = Files.readString(ModelerFiles.PROCESSES.resolve("personnel-measures.dmn"));
     assertThat(xml).contains("camunda:historyTimeToLive=").contains("modeler:executionPlatformVersion=\"7.24.0\"");
     assertThat(ModelerFiles.isChinese(DECISION.getName())).isTrue();
+    assertThat(Files.readString(ModelerFiles.PROCESSES.resolve("personnel-measures-graded.dmn")))
+        .contains("camunda:historyTimeToLive=").contains("modeler:executionPlatformVersion=\"7.24.0\"");
+    assertThat(ModelerFiles.isChinese(GRADED.getName())).isTrue();
   }
 }

@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.DecisionService;
 import org.yibaoflow.personnel.DeductionReport.Finding;
 import org.yibaoflow.personnel.PointsMapper.Deduction;
 import org.yibaoflow.personnel.PointsMapper.Inspection;
+import org.yibaoflow.institution.RegionSetting;
+import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.platform.AuditEntry;
 import org.yibaoflow.platform.AuditService;
 import org.yibaoflow.platform.DomainRuleException;
@@ -68,6 +70,11 @@ class PersonnelScoringServiceTest {
     }
 
     @Override
+    public Inspection findInspectionById(long id) {
+      return inspections.stream().filter(i -> i.id() == id).findFirst().orElse(null);
+    }
+
+    @Override
     public int yearTotal(long personId, int pointsYear) {
       return deductions.stream().filter(d -> d.personId() == personId && d.pointsYear() == pointsYear)
           .mapToInt(Deduction::points).sum();
@@ -80,9 +87,14 @@ class PersonnelScoringServiceTest {
   final EngineAsApplication engine = mock(EngineAsApplication.class);
   final RegionAccess regions = mock(RegionAccess.class);
   final AuditService audit = mock(AuditService.class);
+  final PersonnelRuleSetMapper ruleSetMapper = mock(PersonnelRuleSetMapper.class);
+  final PersonnelMeasureService measures = mock(PersonnelMeasureService.class);
+  final RegionSettingsService settings = mock(RegionSettingsService.class);
   final PersonnelScoringService service = new PersonnelScoringService(personnel, points, new DeductionCatalogue(),
-      decisions, engine, regions, audit, CLOCK);
+      new PersonnelRuleSets(ruleSetMapper), new PersonnelMeasuresDecision(points, decisions, engine), measures,
+      settings, regions, audit, CLOCK);
   int refs;
+  int cases;
 
   @BeforeEach
   @SuppressWarnings("unchecked")
@@ -94,6 +106,13 @@ class PersonnelScoringServiceTest {
     when(decisions.evaluateDecisionTableByKey(eq(PersonnelScoringService.DECISION), anyMap()))
         .thenAnswer(inv -> PersonnelMeasuresDmnTest.ENGINE.evaluateDecisionTable(PersonnelMeasuresDmnTest.DECISION,
             (Map<String, Object>) inv.getArgument(1)));
+    when(decisions.evaluateDecisionTableByKey(eq("personnel-measures-graded"), anyMap()))
+        .thenAnswer(inv -> PersonnelMeasuresDmnTest.ENGINE.evaluateDecisionTable(PersonnelMeasuresDmnTest.GRADED,
+            (Map<String, Object>) inv.getArgument(1)));
+    when(settings.value("huaibei", RegionSetting.PERSONNEL_SUSPENSION_SHORT)).thenReturn(3);
+    when(settings.value("huaibei", RegionSetting.PERSONNEL_SUSPENSION_LONG)).thenReturn(6);
+    when(measures.open(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
+        .thenAnswer(inv -> "RY-2026-huaibei-" + ++cases);
   }
 
   ScoringAnswer deduct(LocalDate on, String... codesPerFinding) {

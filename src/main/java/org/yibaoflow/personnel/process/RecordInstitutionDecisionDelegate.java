@@ -1,0 +1,25 @@
+package org.yibaoflow.personnel.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.personnel.PersonnelMeasureService;
+
+/** 执行机构协议处理 (R-PERS-10): the supervisor's decision on the institution's agreement. */
+@Component("recordInstitutionDecisionDelegate")
+class RecordInstitutionDecisionDelegate implements JavaDelegate {
+
+  private final PersonnelMeasureService service;
+
+  RecordInstitutionDecisionDelegate(PersonnelMeasureService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.decideInstitution(execution.getProcessBusinessKey(),
+        ((Number) execution.getVariable("thresholdInstitutionId")).longValue(),
+        (String) execution.getVariable("institutionProposal"),
+        (String) execution.getVariable("institutionProposalReason"), execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,23 @@
+package org.yibaoflow.personnel.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.personnel.PersonnelMeasureService;
+
+/** 期满自动恢复 (R-PERS-7): a replaced case restores nothing. */
+@Component("restorePersonDelegate")
+class RestorePersonDelegate implements JavaDelegate {
+
+  private final PersonnelMeasureService service;
+
+  RestorePersonDelegate(PersonnelMeasureService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("restored", service.restore(execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId()));
+  }
+}

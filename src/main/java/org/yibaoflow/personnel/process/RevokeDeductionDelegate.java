@@ -1,0 +1,23 @@
+package org.yibaoflow.personnel.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.personnel.PersonnelMeasureService;
+
+/** 撤销扣分: the objection revoked the decision; the inspection leaves the ledger (R-PERS-12). */
+@Component("revokeDeductionDelegate")
+class RevokeDeductionDelegate implements JavaDelegate {
+
+  private final PersonnelMeasureService service;
+
+  RevokeDeductionDelegate(PersonnelMeasureService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.revoke(execution.getProcessBusinessKey(), (String) execution.getVariable("objectionNo"),
+        execution.getProcessInstanceId());
+  }
+}

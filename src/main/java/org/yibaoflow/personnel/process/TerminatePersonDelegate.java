@@ -1,0 +1,23 @@
+package org.yibaoflow.personnel.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.personnel.PersonnelMeasureService;
+
+/** 解除服务协议 (R-PERS-6/8) with the re-sign bar of the rule set. */
+@Component("terminatePersonDelegate")
+class TerminatePersonDelegate implements JavaDelegate {
+
+  private final PersonnelMeasureService service;
+
+  TerminatePersonDelegate(PersonnelMeasureService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("barUntil", service.terminate(execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId()).toString());
+  }
+}
