@@ -25,13 +25,22 @@ class PersonnelDemoSeeder implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(PersonnelDemoSeeder.class);
 
+  /**
+   * Issue 8 §7: demo region 1 (济宁, the region of seed 004) scores by the default rule set SEED_004; demo
+   * region 2 (淮北) shows a different rule set, GRADED_12 (personnel/rule-sets.json).
+   */
+  static final String HUAIBEI_RULE_SET = "GRADED_12";
+
   private final PersonnelService personnel;
   private final InstitutionService institutions;
+  private final PersonnelRuleSets ruleSets;
   private final Clock clock;
 
-  PersonnelDemoSeeder(PersonnelService personnel, InstitutionService institutions, Clock clock) {
+  PersonnelDemoSeeder(PersonnelService personnel, InstitutionService institutions, PersonnelRuleSets ruleSets,
+      Clock clock) {
     this.personnel = personnel;
     this.institutions = institutions;
+    this.ruleSets = ruleSets;
     this.clock = clock;
   }
 
@@ -96,6 +105,10 @@ class PersonnelDemoSeeder implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (!HUAIBEI_RULE_SET.equals(ruleSets.of("huaibei").key())) {
+      ruleSets.assign("huaibei", HUAIBEI_RULE_SET, "演示数据 / demo data：第二个演示地区采用分级扣分规则集（issue 8 §7）",
+          java.time.OffsetDateTime.now(clock));
+    }
     LocalDate from = LocalDate.now(clock).withDayOfYear(1);
     int created = 0;
     List<Demo> all = new ArrayList<>(DEMOS);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +60,7 @@ public class PersonnelRuleSets {
   private final String defaultKey;
   private final PersonnelRuleSetMapper mapper;
 
+  @Autowired
   PersonnelRuleSets(PersonnelRuleSetMapper mapper) {
     this(mapper, load());
   }

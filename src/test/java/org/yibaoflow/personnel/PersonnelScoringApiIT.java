@@ -22,7 +22,8 @@ import org.yibaoflow.support.RegistryFixtures;
 
 /**
  * POST /api/personnel/{code}/deductions over HTTP: totals per natural year over all sites (R-PERS-3/5), the
- * DMN band (R-PERS-6), duplicate inspections, region isolation and RFC 7807 problems.
+ * DMN band (R-PERS-6), duplicate inspections, region isolation and RFC 7807 problems. In 济宁, the demo region
+ * scoring by seed 004 (rule set SEED_004).
  */
 @IntegrationTest
 class PersonnelScoringApiIT {
@@ -41,8 +42,8 @@ class PersonnelScoringApiIT {
   Clock clock;
 
   long site() {
-    Institution i = institutions.register(new NewInstitution("huaibei", RegistryFixtures.institutionCode("HOSPITAL"),
-        "记分测试医院" + System.nanoTime(), "HOSPITAL", RegistryFixtures.creditCode("340600"), "二级", List.of(),
+    Institution i = institutions.register(new NewInstitution("jining", RegistryFixtures.institutionCode("HOSPITAL"),
+        "记分测试医院" + System.nanoTime(), "HOSPITAL", RegistryFixtures.creditCode("370800"), "二级", List.of(),
         List.of(), "集成测试", null));
     LocalDate start = LocalDate.now(clock).withDayOfYear(1);
     Agreement a = agreements.sign(i.id(), start, start.plusYears(1).minusDays(1), AgreementState.ACTIVE, "集成测试",
@@ -51,8 +52,8 @@ class PersonnelScoringApiIT {
   }
 
   String freshPerson() {
-    return personnel.register(new NewPerson("huaibei", RegistryFixtures.nationalCode("D"),
-        RegistryFixtures.idNumber("340603"), "记分测试医师", "PHYSICIAN", null, List.of(site(), site()), null, "集成测试登记",
+    return personnel.register(new NewPerson("jining", RegistryFixtures.nationalCode("D"),
+        RegistryFixtures.idNumber("370811"), "记分测试医师", "PHYSICIAN", null, List.of(site(), site()), null, "集成测试登记",
         null)).person().nationalCode();
   }
 
@@ -67,9 +68,9 @@ class PersonnelScoringApiIT {
   @Test
   void deductionsAddUpToTheBandAndTheMeasure() {
     String code = freshPerson();
-    Http zhangjing = Http.demo(port, "zhangjing");
+    Http liuyang = Http.demo(port, "liuyang");
     LocalDate today = LocalDate.now(clock);
-    Http.Response first = zhangjing.post("/api/personnel/" + code + "/deductions",
+    Http.Response first = liuyang.post("/api/personnel/" + code + "/deductions",
         body("JC-A-" + code, today, finding("P1-1") + "," + finding("P1-2", "P3-3")));
     assertThat(first.status()).isEqualTo(201);
     JsonNode a = first.json();
@@ -80,7 +81,7 @@ class PersonnelScoringApiIT {
     assertThat(a.get("pointsYear").asInt()).isEqualTo(today.getYear());
 
     // a second inspection (another practice site) adds to the same account: 4 + 3 = 7
-    JsonNode b = zhangjing.post("/api/personnel/" + code + "/deductions",
+    JsonNode b = liuyang.post("/api/personnel/" + code + "/deductions",
         body("JC-B-" + code, today, finding("P3-1"))).json();
     assertThat(b.get("total").asInt()).isEqualTo(7);
     assertThat(b.get("band").asText()).isEqualTo("6-8");
@@ -89,7 +90,7 @@ class PersonnelScoringApiIT {
     assertThat(b.get("triggered").asBoolean()).isTrue();
 
     // last year's points are another account (R-PERS-3)
-    JsonNode old = zhangjing.post("/api/personnel/" + code + "/deductions",
+    JsonNode old = liuyang.post("/api/personnel/" + code + "/deductions",
         body("JC-C-" + code, today.minusYears(1), finding("P12-1"))).json();
     assertThat(old.get("pointsYear").asInt()).isEqualTo(today.getYear() - 1);
     assertThat(old.get("total").asInt()).isEqualTo(12);
@@ -103,10 +104,10 @@ class PersonnelScoringApiIT {
   @Test
   void theSameInspectionTwiceDeductsOnceAndAnswersTheSame() {
     String code = freshPerson();
-    Http zhangjing = Http.demo(port, "zhangjing");
+    Http liuyang = Http.demo(port, "liuyang");
     String request = body("JC-DUP-" + code, LocalDate.now(clock), finding("P6-1"));
-    Http.Response first = zhangjing.post("/api/personnel/" + code + "/deductions", request);
-    Http.Response again = zhangjing.post("/api/personnel/" + code + "/deductions", request);
+    Http.Response first = liuyang.post("/api/personnel/" + code + "/deductions", request);
+    Http.Response again = liuyang.post("/api/personnel/" + code + "/deductions", request);
     assertThat(first.status()).isEqualTo(201);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json()).isEqualTo(first.json());
@@ -117,8 +118,8 @@ class PersonnelScoringApiIT {
   @Test
   void unknownCodesAndMissingFieldsAreProblemsNamingFieldAndRule() {
     String code = freshPerson();
-    Http zhangjing = Http.demo(port, "zhangjing");
-    Http.Response unknown = zhangjing.post("/api/personnel/" + code + "/deductions",
+    Http liuyang = Http.demo(port, "liuyang");
+    Http.Response unknown = liuyang.post("/api/personnel/" + code + "/deductions",
         body("JC-X-" + code, LocalDate.now(clock), finding("P1-1") + "," + finding("P3-1", "P7-1")));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.contentType()).contains("application/problem+json");
@@ -126,12 +127,12 @@ class PersonnelScoringApiIT {
     assertThat(unknown.json().get("rule").asText()).isEqualTo("R-PERS-4");
     assertThat(unknown.json().get("detailZh").asText()).contains("P7-1");
 
-    Http.Response future = zhangjing.post("/api/personnel/" + code + "/deductions",
+    Http.Response future = liuyang.post("/api/personnel/" + code + "/deductions",
         body("JC-Y-" + code, LocalDate.now(clock).plusDays(2), finding("P1-1")));
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.json().get("field").asText()).isEqualTo("inspectedOn");
 
-    Http.Response none = zhangjing.post("/api/personnel/" + code + "/deductions",
+    Http.Response none = liuyang.post("/api/personnel/" + code + "/deductions",
         body("JC-Z-" + code, LocalDate.now(clock), ""));
     assertThat(none.status()).isEqualTo(400);
     assertThat(none.json().get("field").asText()).isEqualTo("findings");
@@ -141,7 +142,7 @@ class PersonnelScoringApiIT {
 
   @Test
   void theCatalogueIsServedForChoosingCodes() {
-    JsonNode cases = Http.demo(port, "zhangjing").get("/api/personnel/deduction-catalogue").json();
+    JsonNode cases = Http.demo(port, "liuyang").get("/api/personnel/deduction-catalogue").json();
     assertThat(cases).hasSize(23);
     assertThat(cases.get(0).get("code").asText()).isEqualTo("P1-1");
     assertThat(cases.get(0).get("text").asText()).isEqualTo("分解住院、挂床住院的");
@@ -151,10 +152,10 @@ class PersonnelScoringApiIT {
   @Test
   void aPersonOfAnotherRegionIsNotFound() {
     String code = freshPerson();
-    Http.Response r = Http.demo(port, "liuyang").post("/api/personnel/" + code + "/deductions",
+    Http.Response r = Http.demo(port, "zhangjing").post("/api/personnel/" + code + "/deductions",
         body("JC-R-" + code, LocalDate.now(clock), finding("P1-1")));
     assertThat(r.status()).isEqualTo(404);
-    assertThat(Http.demo(port, "zhangjing").post("/api/personnel/D370811000001/deductions",
+    assertThat(Http.demo(port, "liuyang").post("/api/personnel/D340603000001/deductions",
         body("JC-R2", LocalDate.now(clock), finding("P1-1"))).status()).isEqualTo(404);
   }
 }
