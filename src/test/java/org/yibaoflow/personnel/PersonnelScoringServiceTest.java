@@ -285,4 +285,52 @@ class PersonnelScoringServiceTest {
         .isInstanceOfSatisfying(DomainRuleException.class,
             e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
   }
+
+  @Test
+  void aDeductionThatReachesAMoreSevereBandOpensAMeasureCaseAndTheReplayAnswersTheSameCase() {
+    ScoringAnswer none = deduct("P1-1");
+    assertThat(none.caseNo()).isNull();
+    ScoringAnswer twelve = deduct("P12-2");
+    assertThat(twelve.caseNo()).isEqualTo("RY-2026-huaibei-1");
+    assertThat(twelve.ruleSet()).isEqualTo("SEED_004");
+    // one incident of 12 points: the severity that decides the re-sign bar (R-PERS-8)
+    verify(measures).open(eq(PERSON), any(), any(), any(), eq(true));
+    verify(measures, times(2)).checkKeyMonitoring(PERSON, 2026);
+  }
+
+  @Test
+  void aGradedRegionDeductsThePointsChosenWithinTheGradeOfTheHighestCase() {
+    when(ruleSetMapper.ruleSetOf("huaibei")).thenReturn("GRADED_12");
+    // a 3-point case is graded 4-6 [issue 8 §7]
+    assertThatThrownBy(() -> service.deduct(PERSON.nationalCode(), new DeductionReport("JC-G0", LocalDate.of(2026, 5, 1),
+        List.of(new Finding(List.of("P3-1"), "倒卖药品", 7)))))
+        .isInstanceOfSatisfying(DomainRuleException.class, e -> {
+          assertThat(e.field()).isEqualTo("findings[0].points");
+          assertThat(e.rule()).isEqualTo("R-PERS-4");
+          assertThat(e.messageZh()).contains("4-6");
+        });
+    assertThatThrownBy(() -> service.deduct(PERSON.nationalCode(), new DeductionReport("JC-G0", LocalDate.of(2026, 5, 1),
+        List.of(new Finding(List.of("P3-1"), "倒卖药品")))))
+        .hasFieldOrPropertyWithValue("field", "findings[0].points");
+    ScoringAnswer a = service.deduct(PERSON.nationalCode(), new DeductionReport("JC-G1", LocalDate.of(2026, 5, 1),
+        List.of(new Finding(List.of("P1-1", "P3-1"), "倒卖药品", 6), new Finding(List.of("P1-2"), "超量开药", 3))))
+        .answer();
+    assertThat(a.deducted()).isEqualTo(9);
+    assertThat(a.ruleSet()).isEqualTo("GRADED_12");
+    assertThat(a.band()).isEqualTo("9-11");
+    assertThat(a.measure()).isEqualTo("SUSPEND");
+    assertThat(a.suspensionMonths()).isZero();
+    assertThat(a.triggered()).isTrue();
+    // no interview band in the graded set: 5 points alone mean nothing
+    assertThat(points.deductions).extracting(Deduction::points).containsExactly(6, 3);
+  }
+
+  @Test
+  void aFixedRegionRefusesChosenPointsThatDifferFromTheCatalogue() {
+    assertThatThrownBy(() -> service.deduct(PERSON.nationalCode(), new DeductionReport("JC-F", LocalDate.of(2026, 5, 1),
+        List.of(new Finding(List.of("P3-1"), "倒卖药品", 5)))))
+        .hasFieldOrPropertyWithValue("field", "findings[0].points");
+    assertThat(service.deduct(PERSON.nationalCode(), new DeductionReport("JC-F", LocalDate.of(2026, 5, 1),
+        List.of(new Finding(List.of("P3-1"), "倒卖药品", 3)))).answer().deducted()).isEqualTo(3);
+  }
 }
