@@ -295,6 +295,15 @@ public class PersonnelMeasureService {
     PersonnelMeasure m = find(caseNo);
     if (PersonnelMeasure.NOTIFIED.equals(m.status())) {
       LocalDate today = LocalDate.now(clock);
+      PersonnelMeasure stronger = strongerInEffect(m);
+      if (stronger != null) {
+        // a more severe case of the person took effect while this one was in its objection window: it stands
+        mapper.changeStatus(caseNo, PersonnelMeasure.NOTIFIED, PersonnelMeasure.REPLACED);
+        audit.record(AuditEntry.of(m.region(), ENTITY, caseNo, "REPLACED", m.status(), PersonnelMeasure.REPLACED,
+            "R-PERS-7", "更严重的处理 " + stronger.caseNo() + " 已生效，本次中止不再执行 / a more severe case is in effect",
+            processInstanceId, "by=" + stronger.caseNo()));
+        return expiry(today.minusDays(1));
+      }
       LocalDate lastDay = lastDay(deadlines.months(today, m.months()));
       String reason = "记分处理 " + caseNo + "：年度累计扣 " + m.total() + " 分，中止服务协议 " + m.months() + " 个月至 " + lastDay;
       replaceRunning(m, today, processInstanceId);
@@ -309,6 +318,18 @@ public class PersonnelMeasureService {
       m = find(caseNo);
     }
     return expiry(m.suspendedUntil());
+  }
+
+  private PersonnelMeasure strongerInEffect(PersonnelMeasure m) {
+    for (PersonnelMeasure other : mapper.ofPerson(m.personId())) {
+      boolean inEffect = PersonnelMeasure.SUSPENDED.equals(other.status())
+          || PersonnelMeasure.TERMINATED.equals(other.status());
+      if (!other.caseNo().equals(m.caseNo()) && inEffect && (PersonnelMeasure.TERMINATED.equals(other.status())
+          || PersonnelMeasuresDecision.moreSevere(other.measure(), m.measure()))) {
+        return other;
+      }
+    }
+    return null;
   }
 
   /** The end of a suspension's last day (24:00 Asia/Shanghai). */

@@ -138,6 +138,18 @@ class PersonnelMeasureServiceTest {
   }
 
   @Test
+  void aLowerBandThatComesOutOfItsObjectionAfterAHigherOneTookEffectSuspendsNothing() {
+    when(mapper.find("RY-1")).thenReturn(measure("RY-1", "SUSPEND_3_MONTHS", "NOTIFIED", 3, null, null));
+    when(mapper.ofPerson(7L)).thenReturn(List.of(measure("RY-1", "SUSPEND_3_MONTHS", "NOTIFIED", 3, null, null),
+        measure("RY-2", "SUSPEND_6_MONTHS", "SUSPENDED", 6, TODAY, LocalDate.of(2026, 12, 10))));
+    Date end = service.suspend("RY-1", "pi-1");
+    assertThat(end).isBeforeOrEqualTo(Date.from(Instant.now(CLOCK)));
+    verify(mapper).changeStatus("RY-1", PersonnelMeasure.NOTIFIED, PersonnelMeasure.REPLACED);
+    verify(personnel, never()).suspend(anyLong(), any(), anyString(), anyString(), anyString());
+    verify(mapper, never()).ended(eq("RY-2"), anyString(), any(), any());
+  }
+
+  @Test
   void aRetriedSuspensionJobChangesNothingAndAnswersTheSameExpiry() {
     when(mapper.find("RY-2")).thenReturn(measure("RY-2", "SUSPEND_6_MONTHS", "SUSPENDED", 6, TODAY,
         LocalDate.of(2026, 12, 10)));
