@@ -322,4 +322,58 @@ class PersonnelScoringIT {
     assertThat(timer(pi, "Event_SuspensionExpires").getDuedate()).isEqualTo(deadlines.months(today, 2));
     assertThat(agreementState(code)).isEqualTo("SUSPENDED");
   }
+
+  @Test
+  void anObjectionThatChangesTheDecisionCorrectsTheLedgerAndNothingIsSuspended() {
+    long site = site();
+    String code = person(site);
+    for (int i = 0; i < 3; i++) {
+      person(site);
+    }
+    Http liuyang = Http.demo(port, "liuyang");
+    Http zhaolei = Http.demo(port, "zhaolei");
+    String caseNo = deduct(code, "JC-IT5-" + code, "P6-3").get("caseNo").asText();
+    String pi = instance(caseNo).getId();
+    settle(pi);
+    // the institution objects within the window through /api (R-PERS-12)
+    String objectionPi = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+    String objectionNo = runtimeService.createProcessInstanceQuery().processInstanceId(objectionPi).singleResult()
+        .getBusinessKey();
+    assertThat(liuyang.post("/api/objections/" + objectionNo + "/filings",
+        "{\"reasons\":\"受处罚的并非本人经办的处方\",\"evidence\":\"处方底联\"}").status()).isEqualTo(202);
+    JsonNode review = liuyang.get("/engine-rest/task?processInstanceId=" + objectionPi).json().get(0);
+    assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("Task_ReviewObjection");
+    assertThat(liuyang.post("/engine-rest/task/" + review.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"reviewOutcome\":{\"value\":\"CHANGED\"},\"changedDecision\":{\"value\":\"改为扣3分\"},"
+            + "\"reviewReasons\":{\"value\":\"仅一项违规成立\"}}}").status()).isEqualTo(204);
+    JsonNode approval = zhaolei.get("/engine-rest/task?processInstanceId=" + objectionPi).json().get(0);
+    assertThat(zhaolei.post("/engine-rest/task/" + approval.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"reviewApproval\":{\"value\":\"APPROVE\"}}}").status()).isEqualTo(204);
+    Jobs.executeDue(managementService, objectionPi);
+    // no objection to the administrative department: the changed decision becomes final
+    managementService.executeJob(timer(objectionPi, "Event_SecondWindowExpired").getId());
+    settle(pi);
+
+    JsonNode change = liuyang.get("/engine-rest/task?processInstanceId=" + pi).json().get(0);
+    assertThat(change.get("taskDefinitionKey").asText()).isEqualTo("Task_RecordChange");
+    assertThat(liuyang.post("/engine-rest/task/" + change.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"adjustedPoints\":{\"value\":3},\"changeNote\":{\"value\":\"按复核决定改为扣3分\"}}}")
+        .status()).isEqualTo(204);
+    settle(pi);
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi).activityId("EndEvent_NoMeasure")
+        .count()).isEqualTo(1);
+    assertThat(agreementState(code)).isEqualTo("ACTIVE");
+    assertThat(jdbc.queryForMap("SELECT status, total, measure FROM personnel_measure WHERE case_no = ?", caseNo))
+        .containsEntry("STATUS", "NO_MEASURE").containsEntry("TOTAL", 3).containsEntry("MEASURE", "NONE");
+    // the ledger now answers 3 for the year: a new 1-point deduction gives 4, still no measure
+    JsonNode next = deduct(code, "JC-IT6-" + code, "P1-1");
+    assertThat(next.get("total").asInt()).isEqualTo(4);
+    assertThat(next.get("measure").asText()).isEqualTo("NONE");
+    long personId = jdbc.queryForObject("SELECT id FROM person WHERE national_code = ?", Long.class, code);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'PERSON' AND entity_id = ? "
+        + "AND action = 'POINTS_ADJUSTED' AND rule_id = 'R-PERS-12'", Integer.class, String.valueOf(personId)))
+        .isEqualTo(1);
+  }
 }
