@@ -376,4 +376,35 @@ class PersonnelScoringIT {
         + "AND action = 'POINTS_ADJUSTED' AND rule_id = 'R-PERS-12'", Integer.class, String.valueOf(personId)))
         .isEqualTo(1);
   }
+
+  @Test
+  void theSupervisorSuspendsTheInstitutionWhenThirtyPercentOfItsPersonnelAreSuspended() {
+    long site = site();
+    String code = person(site);
+    String other = person(site);
+    person(site);
+    String pi = instance(deduct(code, "JC-IT7-" + code, "P6-4").get("caseNo").asText()).getId();
+    noObjection(pi);
+    Http zhaolei = Http.demo(port, "zhaolei");
+    JsonNode task = zhaolei.get("/engine-rest/task?processInstanceId=" + pi).json().get(0);
+    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_ProposeInstitutionMeasure");
+    assertThat(zhaolei.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"institutionProposal\":{\"value\":\"SUSPEND\"},"
+            + "\"institutionProposalReason\":{\"value\":\"三分之一人员被中止协议\"}}}").status()).isEqualTo(204);
+    settle(pi);
+
+    // R-PERS-10: the institution's agreement is suspended with cause PERSONNEL_THRESHOLD; R-PERS-11: its personnel follow
+    assertThat(jdbc.queryForMap("SELECT state, suspension_count FROM agreement WHERE institution_id = ?", site))
+        .containsEntry("STATE", "SUSPENDED").containsEntry("SUSPENSION_COUNT", 1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'AGREEMENT' AND rule_id = "
+        + "'R-PERS-10' AND details LIKE 'cause=PERSONNEL_THRESHOLD%' AND process_instance_id = ?", Integer.class, pi))
+        .isEqualTo(1);
+    assertThat(jdbc.queryForMap("SELECT pa.state, pa.follows_institution FROM person_agreement pa JOIN person p "
+        + "ON p.id = pa.person_id WHERE p.national_code = ?", other))
+        .containsEntry("STATE", "SUSPENDED").containsEntry("FOLLOWS_INSTITUTION", true);
+    // the person's own suspension stays their own and keeps its timer
+    assertThat(timer(pi, "Event_SuspensionExpires")).isNotNull();
+    assertThat(Http.demo(port, "liuyang").get("/api/personnel/" + other + "/payable?date=" + today).json()
+        .get("rule").asText()).isEqualTo("R-PERS-11");
+  }
 }
