@@ -133,7 +133,7 @@ public class PublicNoticeService {
     String status = founded ? DesignationRecords.Complaint.FOUNDED : DesignationRecords.Complaint.UNFOUNDED;
     if (!DesignationRecords.Complaint.OPEN.equals(c.status())) {
       if (!c.status().equals(status)) {
-        throw DomainRuleException.conflict("complaintFounded", "R-DES-3", "投诉已核实为 " + c.status(),
+        throw DomainRuleException.conflict("complaintConclusion", "R-DES-3", "投诉已核实为 " + c.status(),
             "The complaint was already verified as " + c.status());
       }
       return mapper.countOpenComplaints(c.applicationNo());

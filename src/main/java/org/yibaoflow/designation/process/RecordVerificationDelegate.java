@@ -18,7 +18,7 @@ class RecordVerificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long complaintId = ((Number) execution.getVariable("complaintId")).longValue();
-    boolean founded = Boolean.TRUE.equals(execution.getVariable("complaintFounded"));
+    boolean founded = "FOUNDED".equals(execution.getVariable("complaintConclusion"));
     int open = service.verifyComplaint(complaintId, founded, (String) execution.getVariable("verificationFinding"),
         (String) execution.getVariable("verifiedBy"));
     if (founded) {

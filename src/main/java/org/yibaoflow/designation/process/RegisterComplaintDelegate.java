@@ -17,12 +17,17 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String complainant = (String) execution.getVariable("complainant");
+    String content = (String) execution.getVariable("complaintContent");
     var registered = service.registerComplaint((String) execution.getVariable("applicationNo"), execution.getId(),
-        (String) execution.getVariable("complainant"), (String) execution.getVariable("complaintContent"),
-        execution.getProcessInstanceId());
+        complainant, content, execution.getProcessInstanceId());
+    // the message's variables land on the notice's scope, where the next complaint overwrites them: this
+    // complaint keeps its own copy (runs in the receiving transaction, before any next complaint)
+    execution.setVariableLocal("complainant", complainant);
+    execution.setVariableLocal("complaintContent", content);
     execution.setVariableLocal("complaintId", registered.complaintId());
     // the verification form writes into this complaint's scope, not over a parallel complaint's result
-    execution.setVariableLocal("complaintFounded", null);
+    execution.setVariableLocal("complaintConclusion", null);
     execution.setVariableLocal("verificationFinding", null);
     execution.setVariable("openComplaints", registered.openComplaints());
   }
