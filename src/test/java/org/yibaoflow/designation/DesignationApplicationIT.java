@@ -101,8 +101,9 @@ class DesignationApplicationIT {
     submit(expert, task(expert, no, "Task_ExpertEvaluation"), "{\"expertScore\":{\"value\":88,\"type\":\"Integer\"},"
         + "\"expertResult\":{\"value\":\"PASS\"},\"expertOpinion\":{\"value\":\"符合评估标准\"}}");
     drain(pi);
-    assertThat(jdbc.queryForList("SELECT department FROM designation_inquiry WHERE application_no = ? ORDER BY department",
-        String.class, no)).containsExactly("HEALTH", "MARKET");
+    assertThat(jdbc.queryForList("SELECT department || ':' || recorded_by FROM designation_inquiry "
+        + "WHERE application_no = ? ORDER BY department", String.class, no))
+        .containsExactly("HEALTH:zhangjing", "MARKET:zhangjing");
 
     // R-DES-3: the public notice runs as its own instance with the same business key
     String np = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult()
@@ -143,6 +144,10 @@ class DesignationApplicationIT {
     JsonNode application = caseworker.get("/api/designation-applications/" + no).json();
     assertThat(application.get("status").asText()).isEqualTo("DESIGNATED");
     assertThat(application.get("negotiationRounds")).hasSize(2);
+    assertThat(application.get("negotiationRounds").get(1).get("outcome").asText()).isEqualTo("AGREED");
+    assertThat(application.get("negotiationRounds").get(1).get("recordedBy").asText()).isEqualTo("zhangjing");
+    assertThat(application.get("complaints").get(0).get("status").asText()).isEqualTo("UNFOUNDED");
+    assertThat(application.get("complaints").get(0).get("verifiedBy").asText()).isEqualTo("zhangjing");
     assertThat(application.get("signing").get("channel").asText()).isEqualTo("ONLINE");
     long agreementId = application.get("agreementId").asLong();
     JsonNode agreement = caseworker.get("/api/agreements/" + agreementId).json();

@@ -21,6 +21,6 @@ class RecordInquiryReplyDelegate implements JavaDelegate {
         ((Number) execution.getVariable("evaluationRound")).intValue(),
         (String) execution.getVariable("inquiryDepartment"), (String) execution.getVariable("inquiryReply"),
         "ADVERSE".equals(execution.getVariable("inquiryConclusion")),
-        (String) execution.getVariable("inquiryRecordedBy"));
+        (String) execution.getVariable("completedBy"));
   }
 }

@@ -23,7 +23,7 @@ class RecordNegotiationRoundDelegate implements JavaDelegate {
         (String) execution.getVariable("serviceContent"), (String) execution.getVariable("paymentMethod"),
         (String) execution.getVariable("settlementStandard"), (String) execution.getVariable("negotiationMinutes"),
         (String) execution.getVariable("participants"), (String) execution.getVariable("negotiationOutcome")),
-        (String) execution.getVariable("negotiationRecordedBy"));
+        (String) execution.getVariable("completedBy"));
     execution.setVariable("negotiationRound", round);
   }
 }

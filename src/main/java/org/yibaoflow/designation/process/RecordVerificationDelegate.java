@@ -20,7 +20,7 @@ class RecordVerificationDelegate implements JavaDelegate {
     long complaintId = ((Number) execution.getVariable("complaintId")).longValue();
     boolean founded = "FOUNDED".equals(execution.getVariable("complaintConclusion"));
     int open = service.verifyComplaint(complaintId, founded, (String) execution.getVariable("verificationFinding"),
-        (String) execution.getVariable("verifiedBy"));
+        (String) execution.getVariable("completedBy"));
     if (founded) {
       execution.setVariable("foundedComplaintId", complaintId);
     }

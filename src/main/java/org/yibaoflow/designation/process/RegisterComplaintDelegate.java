@@ -29,6 +29,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
     // the verification form writes into this complaint's scope, not over a parallel complaint's result
     execution.setVariableLocal("complaintConclusion", null);
     execution.setVariableLocal("verificationFinding", null);
+    execution.setVariableLocal("completedBy", null);
     execution.setVariable("openComplaints", registered.openComplaints());
   }
 }

@@ -94,6 +94,7 @@ class DesignationProcessTest {
     Mocks.register("failByComplaintDelegate", new FailByComplaintDelegate(notice));
     Mocks.register("recordNegotiationRoundDelegate", new RecordNegotiationRoundDelegate(signing));
     Mocks.register("signOnlineDelegate", new SignOnlineDelegate(signing));
+    Mocks.register("taskCompletedByListener", new TaskCompletedByListener());
     Mocks.register("deadlines", DEADLINES);
     when(service.systemCheck(NO)).thenReturn(true);
     when(service.requestSupplement(NO)).thenReturn(30);

@@ -54,6 +54,7 @@ class PublicNoticeProcessTest {
     Mocks.register("recordVerificationDelegate", new RecordVerificationDelegate(service));
     Mocks.register("closeNoticeDelegate", new CloseNoticeDelegate(service));
     Mocks.register("failByComplaintDelegate", new FailByComplaintDelegate(service));
+    Mocks.register("taskCompletedByListener", new TaskCompletedByListener());
     Mocks.register("deadlines", Deadlines.withShippedArrangements(CLOCK));
     when(service.publish(NO)).thenReturn(5);
   }
