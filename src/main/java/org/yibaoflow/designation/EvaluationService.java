@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -239,6 +240,9 @@ public class EvaluationService {
       engine.run(() -> runtimeService.createMessageCorrelation(RE_EVALUATION_MESSAGE)
           .processInstanceBusinessKey(applicationNo).setVariable("reEvaluationRequestedBy",
               regionAccess.currentUser().userId()).correlate());
+    } catch (OptimisticLockingException e) {
+      throw DomainRuleException.conflict("applicationNo", "CONCURRENCY", "该申请正被同时处理，请稍后重试",
+          "The application is being changed concurrently; try again");
     } catch (MismatchingMessageCorrelationException e) {
       throw DomainRuleException.conflict("applicationNo", "R-DES-2", "申请不在等待再次评估申请的阶段（申请期限已过？）",
           "The application is not waiting for a re-evaluation request (window closed?)");

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,6 +85,9 @@ public class PublicNoticeService {
           .setVariablesLocal(Map.of("complaintContent", content.trim(),
               "complainant", complainant == null ? "" : complainant.trim()))
           .correlate());
+    } catch (OptimisticLockingException e) {
+      throw DomainRuleException.conflict("applicationNo", "CONCURRENCY", "该申请正被同时处理，请稍后重试",
+          "The application is being changed concurrently; try again");
     } catch (MismatchingMessageCorrelationException e) {
       throw DomainRuleException.conflict("applicationNo", "R-DES-3", "该申请的公示已结束",
           "The public notice of the application is over");
