@@ -3,7 +3,11 @@ package org.yibaoflow.designation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,17 +15,27 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Filing a designation application (定点申请): starts the process {@code designation}. An institution banned
- * after termination is refused at once with 409 naming R-VIO-9, and no case is started.
+ * Designation applications (定点申请): filing starts the process {@code designation} (an institution banned
+ * after termination is refused at once with 409 naming R-VIO-9, one barred after a failed re-evaluation with
+ * R-DES-1, and no case is started); reading one with its inquiries, complaints, negotiation rounds and
+ * signing; the institution's re-evaluation request (R-DES-2) and complaints during the public notice
+ * (R-DES-3). Every endpoint is region-checked: another region's application is 404.
  */
 @RestController
 @RequestMapping("/api/designation-applications")
 class DesignationController {
 
   private final DesignationService service;
+  private final EvaluationService evaluation;
+  private final PublicNoticeService notice;
+  private final SigningService signing;
 
-  DesignationController(DesignationService service) {
+  DesignationController(DesignationService service, EvaluationService evaluation, PublicNoticeService notice,
+      SigningService signing) {
     this.service = service;
+    this.evaluation = evaluation;
+    this.notice = notice;
+    this.signing = signing;
   }
 
   record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName, @NotBlank String institutionType,
@@ -37,5 +51,39 @@ class DesignationController {
     DesignationApplication a = service.apply(request.region(), request.institutionName(), request.institutionType(),
         request.creditCode());
     return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
+  }
+
+  record ApplicationView(String applicationNo, String region, String institutionName, String institutionType,
+      String creditCode, String status, Integer evaluationRound, LocalDate evaluationDeadline, String refusalRule,
+      String refusalReason, String failureReason, String rectificationAdvice, LocalDate reEvaluationFrom,
+      LocalDate reEvaluationUntil, Long agreementId, List<DesignationRecords.Complaint> complaints,
+      List<DesignationRecords.NegotiationRound> negotiationRounds, DesignationRecords.Signing signing) {
+  }
+
+  @GetMapping("/{applicationNo}")
+  ApplicationView get(@PathVariable String applicationNo) {
+    DesignationApplication a = evaluation.visible(applicationNo);
+    return new ApplicationView(a.applicationNo(), a.region(), a.institutionName(), a.institutionType(),
+        a.creditCode(), a.status(), a.evaluationRound(), a.evaluationDeadline(), a.refusalRule(), a.refusalReason(),
+        a.failureReason(), a.rectificationAdvice(), a.reEvaluationFrom(), a.reEvaluationUntil(), a.agreementId(),
+        notice.complaints(applicationNo), signing.rounds(applicationNo), signing.signing(applicationNo));
+  }
+
+  /** R-DES-2: the institution asks for re-evaluation after the rectification period (409 before it). */
+  @PostMapping("/{applicationNo}/re-evaluation-requests")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  ApplicationFiled requestReEvaluation(@PathVariable String applicationNo) {
+    DesignationApplication a = evaluation.requestReEvaluation(applicationNo);
+    return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
+  }
+
+  record ComplaintRequest(@Size(max = 200) String complainant, @NotBlank @Size(max = 2000) String content) {
+  }
+
+  /** R-DES-3: a complaint during the public notice; it must be verified before any agreement is signed. */
+  @PostMapping("/{applicationNo}/complaints")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void complain(@PathVariable String applicationNo, @Valid @RequestBody ComplaintRequest request) {
+    notice.fileComplaint(applicationNo, request.complainant(), request.content());
   }
 }

@@ -1,6 +1,9 @@
 package org.yibaoflow.designation;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -21,6 +24,60 @@ interface DesignationMapper {
 
   int refuse(@Param("applicationNo") String applicationNo, @Param("ruleId") String ruleId,
       @Param("reason") String reason, @Param("updatedAt") OffsetDateTime updatedAt);
+
+  /** Moves the application to {@code status} if it is in one of {@code expected}; 0 = it was not. */
+  int transition(@Param("applicationNo") String applicationNo, @Param("expected") Collection<String> expected,
+      @Param("status") String status, @Param("updatedAt") OffsetDateTime updatedAt);
+
+  int startEvaluation(@Param("applicationNo") String applicationNo, @Param("expected") Collection<String> expected,
+      @Param("round") int round, @Param("deadline") LocalDate deadline, @Param("updatedAt") OffsetDateTime updatedAt);
+
+  int recordFailure(@Param("applicationNo") String applicationNo, @Param("reason") String reason,
+      @Param("advice") String advice, @Param("from") LocalDate from, @Param("until") LocalDate until,
+      @Param("updatedAt") OffsetDateTime updatedAt);
+
+  int recordFailureReason(@Param("applicationNo") String applicationNo, @Param("expected") String expected,
+      @Param("status") String status, @Param("reason") String reason, @Param("updatedAt") OffsetDateTime updatedAt);
+
+  int designate(@Param("applicationNo") String applicationNo, @Param("agreementId") long agreementId,
+      @Param("updatedAt") OffsetDateTime updatedAt);
+
+  void insertInquiry(DesignationRecords.Inquiry inquiry);
+
+  DesignationRecords.Inquiry findInquiry(@Param("applicationNo") String applicationNo, @Param("round") int round,
+      @Param("department") String department);
+
+  List<DesignationRecords.Inquiry> inquiries(@Param("applicationNo") String applicationNo, @Param("round") int round);
+
+  void insertBar(DesignationRecords.Bar bar);
+
+  DesignationRecords.Bar barOf(@Param("applicationNo") String applicationNo);
+
+  List<DesignationRecords.Bar> barsByCreditCode(@Param("creditCode") String creditCode);
+
+  void insertComplaint(DesignationRecords.Complaint complaint);
+
+  DesignationRecords.Complaint complaintByRef(@Param("complaintRef") String complaintRef);
+
+  DesignationRecords.Complaint complaint(@Param("id") long id);
+
+  int verifyComplaint(@Param("id") long id, @Param("status") String status, @Param("finding") String finding,
+      @Param("verifiedBy") String verifiedBy, @Param("verifiedAt") OffsetDateTime verifiedAt);
+
+  int countOpenComplaints(@Param("applicationNo") String applicationNo);
+
+  List<DesignationRecords.Complaint> complaints(@Param("applicationNo") String applicationNo);
+
+  void insertRound(DesignationRecords.NegotiationRound round);
+
+  DesignationRecords.NegotiationRound findRound(@Param("applicationNo") String applicationNo,
+      @Param("roundNo") int roundNo);
+
+  List<DesignationRecords.NegotiationRound> rounds(@Param("applicationNo") String applicationNo);
+
+  void insertSigning(DesignationRecords.Signing signing);
+
+  DesignationRecords.Signing signingOf(@Param("applicationNo") String applicationNo);
 
   /** Insert parameter; MyBatis writes the generated id back. */
   final class NewApplication {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.institution.CreditCode;
 import org.yibaoflow.institution.Eligibility;
 import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.institution.RegionSetting;
@@ -84,6 +85,14 @@ public class DesignationService {
               + eligibility.bannedUntil())
           .with("bannedUntil", eligibility.bannedUntil().toString());
     }
+    DesignationRecords.Bar bar = activeBar(creditCode, today());
+    if (bar != null) {
+      // R-DES-1: a failed re-evaluation bars new applications; refused at once like the R-VIO-9 ban
+      throw DomainRuleException.conflict("creditCode", "R-DES-1",
+          "再次评估不通过的机构在禁止期内不得申请定点（R-DES-1），禁止期至 " + bar.barredUntil(),
+          "An institution that failed its re-evaluation may not apply until " + bar.barredUntil() + " (R-DES-1)")
+          .with("barredUntil", bar.barredUntil().toString());
+    }
     String user = regionAccess.currentUser().userId();
     Map<String, Object> variables = new HashMap<>();
     variables.put("region", caseRegion);
@@ -150,9 +159,11 @@ public class DesignationService {
           "机构类型须为 HOSPITAL（定点医疗机构）或 PHARMACY（定点零售药店）",
           "institutionType must be HOSPITAL or PHARMACY");
     }
-    if (creditCode == null || !creditCode.matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
-      throw DomainRuleException.badRequest("creditCode", "INPUT", "统一社会信用代码须为 18 位",
-          "creditCode must be an 18-character unified social credit code");
+    if (creditCode == null || !CreditCode.isValid(creditCode)) {
+      // the signed agreement registers the institution, which needs a valid code (GB 32100): refused at the door
+      throw DomainRuleException.badRequest("creditCode", "GB 32100",
+          "统一社会信用代码不合法（须为 18 位且校验码符合 GB 32100）",
+          "creditCode must be a valid 18-character unified social credit code (GB 32100)");
     }
   }
 
@@ -170,7 +181,7 @@ public class DesignationService {
     if (DesignationApplication.STATUS_REFUSED.equals(application.status())) {
       return false;
     }
-    Eligibility eligibility = institutions.eligibility(application.creditCode(), today());
+    Eligibility eligibility = withBar(institutions.eligibility(application.creditCode(), today()));
     if (eligibility.eligible() || eligibility.findings().isEmpty()) {
       audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "ELIGIBILITY_CHECKED",
           application.status(), application.status(), "R-DES-1", "资格审查通过：无禁止申请情形、证照有效、无严重行政处罚",
@@ -225,7 +236,7 @@ public class DesignationService {
   @Transactional
   public boolean systemCheck(String applicationNo) {
     DesignationApplication application = find(applicationNo);
-    Eligibility eligibility = institutions.eligibility(application.creditCode(), today());
+    Eligibility eligibility = withBar(institutions.eligibility(application.creditCode(), today()));
     boolean passed = eligibility.findings().isEmpty();
     String reason = passed ? "信息系统核查无问题：无禁止申请情形、证照有效、无严重行政处罚"
         : "信息系统核查发现问题：" + eligibility.findings().stream()
@@ -253,13 +264,16 @@ public class DesignationService {
           "The expert result must be PASS or FAIL");
     }
     DomainRuleException.requireText(expertOpinion, "expertOpinion", "评估意见", "expert opinion");
-    boolean passed = "PASS".equals(expertResult) && systemCheckPassed;
+    int round = application.evaluationRound() == null ? 0 : application.evaluationRound();
+    long adverse = mapper.inquiries(applicationNo, round).stream().filter(i -> Boolean.TRUE.equals(i.adverse())).count();
+    // R-DES-2: expert evaluation, system check and the departments' written replies together
+    boolean passed = "PASS".equals(expertResult) && systemCheckPassed && adverse == 0;
     String target = passed ? DesignationApplication.STATUS_EVALUATION_PASSED
         : DesignationApplication.STATUS_EVALUATION_FAILED;
     if (application.status().equals(target)) {
       return passed;
     }
-    int updated = mapper.updateStatus(applicationNo, DesignationApplication.STATUS_ACCEPTED, target,
+    int updated = mapper.updateStatus(applicationNo, DesignationApplication.STATUS_UNDER_EVALUATION, target,
         application.missingMaterials(), OffsetDateTime.now(clock));
     if (updated == 0) {
       throw DomainRuleException.conflict("status", "STATE", "申请状态为 " + application.status() + "，不在评估中",
@@ -268,10 +282,33 @@ public class DesignationService {
     String opinion = expertOpinion.trim();
     audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "EVALUATED", application.status(), target,
         "R-DES-2", "专家评估" + ("PASS".equals(expertResult) ? "通过" : "不通过") + "（得分 " + expertScore + "），信息系统核查"
-            + (systemCheckPassed ? "无问题" : "发现问题") + "；评估意见："
+            + (systemCheckPassed ? "无问题" : "发现问题") + "，部门函询" + (adverse == 0 ? "无异议" : adverse + " 个部门反映问题")
+            + "；评估意见："
             + (opinion.length() > 1500 ? opinion.substring(0, 1500) : opinion),
         application.processInstanceId(), null));
     return passed;
+  }
+
+  /**
+   * R-DES-1: the bar a failed re-evaluation recorded for the credit code, in force on {@code date}; null if
+   * none. Read from designation_bar (the registry's R-VIO-9 bans are in institution_ban).
+   */
+  DesignationRecords.Bar activeBar(String creditCode, LocalDate date) {
+    return mapper.barsByCreditCode(creditCode).stream().filter(b -> b.appliesOn(date)).findFirst().orElse(null);
+  }
+
+  /** The registry's eligibility plus the bar after a failed re-evaluation (R-DES-1). */
+  private Eligibility withBar(Eligibility eligibility) {
+    DesignationRecords.Bar bar = activeBar(eligibility.identifier(), eligibility.date());
+    if (bar == null) {
+      return eligibility;
+    }
+    List<Eligibility.Finding> findings = new java.util.ArrayList<>(eligibility.findings());
+    findings.add(new Eligibility.Finding("R-DES-1", "FAILED_RE_EVALUATION",
+        "再次评估不通过（申请 " + bar.applicationNo() + "），" + bar.barredUntil() + " 前不得再次申请定点",
+        "Failed re-evaluation of " + bar.applicationNo() + ": no application before " + bar.barredUntil()));
+    return new Eligibility(eligibility.identifier(), eligibility.date(), false, eligibility.bannedUntil(),
+        List.copyOf(findings));
   }
 
   private DesignationApplication move(DesignationApplication application, String target, String action,
@@ -300,6 +337,24 @@ public class DesignationService {
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+  }
+
+  /**
+   * Records the completeness review with the departments the caseworker writes to (R-DES-2); complete
+   * material needs at least one. Audited when accepted. Returns the departments (empty when incomplete).
+   */
+  @Transactional
+  public List<String> recordAcceptance(String applicationNo, boolean complete, String missingMaterials,
+      List<String> inquiryDepartments) {
+    List<String> departments = complete ? EvaluationService.inquiryDepartments(inquiryDepartments) : List.of();
+    DesignationApplication before = find(applicationNo);
+    DesignationApplication after = recordAcceptance(applicationNo, complete, missingMaterials);
+    if (complete && !before.status().equals(after.status())) {
+      audit.record(AuditEntry.of(after.region(), ENTITY, applicationNo, "ACCEPTED", before.status(), after.status(),
+          "R-DES-2", "材料齐全，予以受理；函询部门：" + EvaluationService.departmentNames(departments),
+          after.processInstanceId(), "departments=" + String.join(",", departments)));
+    }
+    return departments;
   }
 
   /**

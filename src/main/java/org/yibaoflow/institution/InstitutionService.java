@@ -131,6 +131,13 @@ public class InstitutionService {
     return mapper.findByCode(region, code);
   }
 
+  /** The institution of a region with this credit code, or null (no region check; for designation). */
+  @Transactional(readOnly = true)
+  public Institution findByCreditCode(String region, String creditCode) {
+    return mapper.findByIdentifier(creditCode).stream()
+        .filter(i -> i.region().equals(region) && i.creditCode().equals(creditCode)).findFirst().orElse(null);
+  }
+
   /** Any institution by id, or null. */
   @Transactional(readOnly = true)
   public Institution findOrNull(long id) {

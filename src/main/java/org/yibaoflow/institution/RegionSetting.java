@@ -27,6 +27,13 @@ public enum RegionSetting {
   /** R-DES-2: rectification before a re-evaluation (product default 3 months). */
   RE_EVALUATION_RECTIFICATION_PERIOD("re-evaluation-rectification-period", Unit.MONTHS, "R-DES-2", 1, 12,
       "评估不通过后整改再评估的期限"),
+  /** R-DES-2: the supervisor is alerted this many working days before the evaluation limit (product default 10). */
+  EVALUATION_ESCALATION_LEAD("evaluation-escalation-lead", Unit.WORKING_DAYS, "R-DES-2", 1, 60, "评估时限届满前提醒督办的工作日数"),
+  /** R-DES-2: after the rectification period the institution may ask for re-evaluation within this window. */
+  RE_EVALUATION_REQUEST_WINDOW("re-evaluation-request-window", Unit.MONTHS, "R-DES-2", 1, 12,
+      "整改期满后申请再次评估的期限，逾期未申请的关闭申请"),
+  /** R-DES-4: term of an agreement signed after designation (product default 1 year). */
+  AGREEMENT_TERM("agreement-term", Unit.YEARS, "R-DES-4", 1, 5, "新定点签订服务协议的有效期"),
   /** R-DES-1: a failed re-evaluation bars a new application (product default 1 year). */
   FAILED_RE_EVALUATION_BAR("failed-re-evaluation-bar", Unit.YEARS, "R-DES-1", 1, 5, "再次评估不通过后不得申请的年限"),
   /** R-DES-1: time to supplement incomplete material (product default 30 days). */

@@ -3,19 +3,36 @@ package org.yibaoflow.designation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yibaoflow.calendar.Deadlines;
+import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.institution.RegionSetting;
+import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.Jobs;
+import org.yibaoflow.support.RegistryFixtures;
+import org.yibaoflow.support.TestClock;
 
-/** Filing designation applications over HTTP: eligibility (R-DES-1, R-VIO-9) and the completeness review. */
+/**
+ * Designation over HTTP: filing (POST /api/designation-applications), every task through /engine-rest as the
+ * demo users of its group (zhangjing caseworker, wangqiang expert, chenmin supervisor, all 淮北), timers driven
+ * with {@link Jobs} and the {@link TestClock}; ends with an ACTIVE agreement in the registry and the audit trail.
+ */
 @IntegrationTest
 class DesignationApplicationIT {
 
@@ -30,49 +47,185 @@ class DesignationApplicationIT {
   ManagementService managementService;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  TestClock clock;
+  @Autowired
+  Deadlines deadlines;
+  @Autowired
+  RegionSettingsService settings;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
 
   @Test
-  void anEligibleApplicationIsFiledAcceptedByTheCaseworkerAndPassesTheEvaluation() {
+  void anApplicationFiledOverHttpEndsWithAnActiveAgreementAndTheFullAuditTrail() {
     Http caseworker = Http.demo(port, "zhangjing");
-    Http.Response filed = caseworker.post("/api/designation-applications",
-        "{\"institutionName\":\"淮北市杜集区新建医院\",\"institutionType\":\"HOSPITAL\","
-            + "\"creditCode\":\"12340600MB7654321X\"}");
-    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-    String applicationNo = filed.json().get("applicationNo").asText();
-    String pi = filed.json().get("processInstanceId").asText();
-    assertThat(applicationNo).startsWith("DA-").contains("-huaibei-");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey())
-        .isEqualTo(applicationNo);
-    executeJobs(pi);
-
-    JsonNode task = caseworker.get("/engine-rest/task?processInstanceBusinessKey=" + applicationNo).json().get(0);
-    assertThat(task.get("name").asText()).isEqualTo("受理审查");
-    Http.Response submit = caseworker.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
-        "{\"variables\":{\"acceptanceResult\":{\"value\":\"COMPLETE\"}}}");
-    assertThat(submit.status()).as(submit.body()).isEqualTo(204);
-    executeJobs(pi);
-    assertThat(status(applicationNo)).isEqualTo("ACCEPTED");
-    executeJobs(pi); // the system check (R-DES-2)
-
-    // the expert of 淮北 scores it through Tasklist's submit-form
     Http expert = Http.demo(port, "wangqiang");
-    JsonNode expertTask = expert.get("/engine-rest/task?processInstanceBusinessKey=" + applicationNo).json().get(0);
-    assertThat(expertTask.get("name").asText()).isEqualTo("专家评估");
-    Http.Response scored = expert.post("/engine-rest/task/" + expertTask.get("id").asText() + "/submit-form",
-        "{\"variables\":{\"expertScore\":{\"value\":88,\"type\":\"Integer\"},"
-            + "\"expertResult\":{\"value\":\"PASS\"},\"expertOpinion\":{\"value\":\"符合评估标准\"}}}");
-    assertThat(scored.status()).as(scored.body()).isEqualTo(204);
-    executeJobs(pi);
+    Http supervisor = Http.demo(port, "chenmin");
+    String creditCode = RegistryFixtures.creditCode("340600");
+    Http.Response filed = caseworker.post("/api/designation-applications",
+        "{\"institutionName\":\"淮北市杜集区新建医院\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\"" + creditCode + "\"}");
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    String no = filed.json().get("applicationNo").asText();
+    String pi = filed.json().get("processInstanceId").asText();
+    assertThat(no).startsWith("DA-").contains("-huaibei-");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey())
+        .isEqualTo(no);
+    drain(pi);
+
+    // 受理: complete, written inquiries to two departments (the checklist arrives as a Json variable)
+    submit(caseworker, task(caseworker, no, "Task_ReviewCompleteness"), "{\"acceptanceResult\":{\"value\":\"COMPLETE\"},"
+        + "\"inquiryDepartments\":{\"value\":\"[\\\"HEALTH\\\",\\\"MARKET\\\"]\",\"type\":\"Json\"}}");
+    drain(pi);
+    assertThat(status(no)).isEqualTo("UNDER_EVALUATION");
+
+    // R-DES-2: the evaluation limit from today (supplement time excluded), the alert before it
+    LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    var expected = EvaluationService.evaluationClock(deadlines, 1, today,
+        settings.value("huaibei", RegionSetting.EVALUATION_TIME_LIMIT),
+        settings.value("huaibei", RegionSetting.EVALUATION_ESCALATION_LEAD));
+    assertThat(timerDueDates(pi)).containsExactlyInAnyOrder(expected.warningAt(), expected.deadlineAt());
+    // the alert fires: the supervisor of 淮北 gets the escalation, the evaluation goes on
+    managementService.executeJob(timerDueAt(pi, expected.warningAt()).getId());
+    submit(supervisor, task(supervisor, no, "Task_EscalateEvaluationWarning"),
+        "{\"supervisionNote\":{\"value\":\"已督促专家本周内完成评分\"}}");
+
+    List<JsonNode> inquiries = tasks(caseworker, no, "Task_InquiryReply");
+    assertThat(inquiries).hasSize(2);
+    for (JsonNode inquiry : inquiries) {
+      submit(caseworker, inquiry.get("id").asText(), "{\"inquiryReply\":{\"value\":\"经查无违法违规记录\"},"
+          + "\"inquiryConclusion\":{\"value\":\"NONE\"}}");
+    }
+    submit(expert, task(expert, no, "Task_ExpertEvaluation"), "{\"expertScore\":{\"value\":88,\"type\":\"Integer\"},"
+        + "\"expertResult\":{\"value\":\"PASS\"},\"expertOpinion\":{\"value\":\"符合评估标准\"}}");
+    drain(pi);
+    assertThat(jdbc.queryForList("SELECT department || ':' || recorded_by FROM designation_inquiry "
+        + "WHERE application_no = ? ORDER BY department", String.class, no))
+        .containsExactly("HEALTH:zhangjing", "MARKET:zhangjing");
+
+    // R-DES-3: the public notice runs as its own instance with the same business key
+    String np = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult()
+        .getProcessInstanceId();
+    drain(np);
+    assertThat(status(no)).isEqualTo("PUBLIC_NOTICE");
+    assertThat(Http.demo(port, "liuyang").post("/api/designation-applications/" + no + "/complaints",
+        "{\"content\":\"跨地区投诉\"}").status()).as("another region's application is not disclosed").isEqualTo(404);
+    Http.Response complaint = caseworker.post("/api/designation-applications/" + no + "/complaints",
+        "{\"complainant\":\"李某\",\"content\":\"药师不在岗\"}");
+    assertThat(complaint.status()).as(complaint.body()).isEqualTo(202);
+    Job period = managementService.createJobQuery().processInstanceId(np).timers().singleResult();
+    assertThat(period.getDuedate()).isEqualTo(deadlines.workingDays(settings.value("huaibei",
+        RegionSetting.PUBLIC_NOTICE_PERIOD)));
+    clock.set(period.getDuedate().toInstant().plusSeconds(3600));
+    managementService.executeJob(period.getId());
+    drain(np);
+    // the period is over but the complaint is unverified: no negotiation (R-DES-3)
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(np).count()).isOne();
+    assertThat(tasks(caseworker, no, "Task_Negotiate")).isEmpty();
+    submit(caseworker, task(caseworker, no, "Task_VerifyComplaint"), "{\"complaintConclusion\":{\"value\":\"UNFOUNDED\"},"
+        + "\"verificationFinding\":{\"value\":\"排班表核实，药师在岗\"}}");
+    drain(np);
+    assertThat(status(no)).isEqualTo("NEGOTIATION");
+
+    // R-DES-4: two rounds, then the online signing by the institution and the agency
+    negotiate(caseworker, no, "CONTINUE");
+    drain(pi);
+    negotiate(caseworker, no, "AGREED");
+    drain(pi);
+    submit(caseworker, task(caseworker, no, "Task_InstitutionSignature"), "{\"institutionSigner\":{\"value\":\"王院长\"},"
+        + "\"institutionSignedOnline\":{\"value\":true}}");
+    submit(supervisor, task(supervisor, no, "Task_AgencySignature"), "{\"agencySigner\":{\"value\":\"陈敏\"},"
+        + "\"agencySignedOnline\":{\"value\":true}}");
+    drain(pi);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
-    Map<String, Object> row = jdbc.queryForMap(
-        "SELECT region, status, created_by, refusal_rule FROM designation_application WHERE application_no = ?",
-        applicationNo);
-    assertThat(row).containsEntry("REGION", "huaibei").containsEntry("STATUS", "EVALUATION_PASSED")
-        .containsEntry("CREATED_BY", "zhangjing");
-    assertThat(row.get("REFUSAL_RULE")).isNull();
-    assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "SYSTEM_CHECKED",
-        "EVALUATED");
+    JsonNode application = caseworker.get("/api/designation-applications/" + no).json();
+    assertThat(application.get("status").asText()).isEqualTo("DESIGNATED");
+    assertThat(application.get("negotiationRounds")).hasSize(2);
+    assertThat(application.get("negotiationRounds").get(1).get("outcome").asText()).isEqualTo("AGREED");
+    assertThat(application.get("negotiationRounds").get(1).get("recordedBy").asText()).isEqualTo("zhangjing");
+    assertThat(application.get("complaints").get(0).get("status").asText()).isEqualTo("UNFOUNDED");
+    assertThat(application.get("complaints").get(0).get("verifiedBy").asText()).isEqualTo("zhangjing");
+    assertThat(application.get("signing").get("channel").asText()).isEqualTo("ONLINE");
+    long agreementId = application.get("agreementId").asLong();
+    JsonNode agreement = caseworker.get("/api/agreements/" + agreementId).json();
+    LocalDate signedOn = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    assertThat(agreement.get("state").asText()).isEqualTo("ACTIVE");
+    assertThat(agreement.get("periodStart").asText()).isEqualTo(signedOn.toString());
+    assertThat(agreement.get("periodEnd").asText()).isEqualTo(signedOn.plusYears(
+        settings.value("huaibei", RegionSetting.AGREEMENT_TERM)).minusDays(1).toString());
+    assertThat(Http.demo(port, "liuyang").get("/api/designation-applications/" + no).status()).isEqualTo(404);
+
+    List<String> trail = auditActions(no);
+    assertThat(trail.subList(0, 4)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "ACCEPTED", "EVALUATION_STARTED");
+    assertThat(trail.subList(4, 7)).containsExactlyInAnyOrder("SYSTEM_CHECKED", "INQUIRY_REPLIED", "INQUIRY_REPLIED");
+    assertThat(trail.subList(7, trail.size())).containsExactly("EVALUATED", "NOTICE_PUBLISHED", "COMPLAINT_RECEIVED",
+        "COMPLAINT_VERIFIED", "NOTICE_CLOSED", "NEGOTIATION_ROUND", "NEGOTIATION_ROUND", "DESIGNATED");
+    assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ?",
+        String.class, String.valueOf(agreementId))).containsExactly("SIGNED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log a JOIN institution i ON a.entity_id = "
+        + "CAST(i.id AS VARCHAR(20)) WHERE a.entity_type = 'INSTITUTION' AND a.action = 'REGISTERED' AND i.credit_code = ?",
+        Long.class, creditCode)).isOne();
+  }
+
+  @Test
+  void aFailedEvaluationIsReEvaluatedAfterTheRectificationPeriodAndASecondFailureBarsNewApplications() {
+    Http caseworker = Http.demo(port, "zhangjing");
+    String creditCode = RegistryFixtures.creditCode("340600");
+    String body = "{\"institutionName\":\"淮北市相山区整改药房\",\"institutionType\":\"PHARMACY\",\"creditCode\":\""
+        + creditCode + "\"}";
+    Http.Response filed = caseworker.post("/api/designation-applications", body);
+    String no = filed.json().get("applicationNo").asText();
+    String pi = filed.json().get("processInstanceId").asText();
+    drain(pi);
+    submit(caseworker, task(caseworker, no, "Task_ReviewCompleteness"), "{\"acceptanceResult\":{\"value\":\"COMPLETE\"},"
+        + "\"inquiryDepartments\":{\"value\":\"[\\\"DRUG\\\"]\",\"type\":\"Json\"}}");
+    drain(pi);
+    failEvaluation(no, pi, "ADVERSE");
+    JsonNode failed = caseworker.get("/api/designation-applications/" + no).json();
+    assertThat(failed.get("status").asText()).isEqualTo("EVALUATION_FAILED");
+    assertThat(failed.get("failureReason").asText()).contains("专家评估不通过", "药品监督管理部门复函反映问题");
+    assertThat(failed.get("rectificationAdvice").asText()).isEqualTo("完善药品进销存管理");
+    LocalDate from = LocalDate.parse(failed.get("reEvaluationFrom").asText());
+
+    // R-DES-2: re-evaluation only after the rectification period
+    Http.Response early = caseworker.post("/api/designation-applications/" + no + "/re-evaluation-requests", "{}");
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.json().get("rule").asText()).isEqualTo("R-DES-2");
+    assertThat(early.body()).contains(from.toString());
+    clock.set(ZonedDateTime.of(from.atTime(10, 0), WorkingDayCalendar.ZONE).toInstant());
+    Http.Response request = caseworker.post("/api/designation-applications/" + no + "/re-evaluation-requests", "{}");
+    assertThat(request.status()).as(request.body()).isEqualTo(202);
+    drain(pi);
+    assertThat(status(no)).isEqualTo("UNDER_EVALUATION");
+    failEvaluation(no, pi, "NONE");
+
+    // R-DES-1: the second failure bars new applications of the legal entity
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    assertThat(status(no)).isEqualTo("BARRED");
+    Map<String, Object> bar = jdbc.queryForMap("SELECT barred_from, barred_until, rule_id FROM designation_bar "
+        + "WHERE application_no = ?", no);
+    assertThat(bar.get("RULE_ID")).isEqualTo("R-DES-1");
+    assertThat(bar.get("BARRED_FROM").toString()).isEqualTo(from.toString());
+    Http.Response again = caseworker.post("/api/designation-applications", body);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("rule").asText()).isEqualTo("R-DES-1");
+    assertThat(again.body()).contains("barredUntil", from.plusYears(1).toString());
+    assertThat(auditActions(no)).containsSubsequence("FAILURE_NOTIFIED", "RE_EVALUATION_REQUESTED",
+        "EVALUATION_STARTED", "EVALUATED", "FAILURE_NOTIFIED", "BARRED");
+  }
+
+  private void failEvaluation(String no, String pi, String departmentConclusion) {
+    Http caseworker = Http.demo(port, "zhangjing");
+    submit(caseworker, task(caseworker, no, "Task_InquiryReply"), "{\"inquiryReply\":{\"value\":\"曾因药品储存不规范被责令整改\"},"
+        + "\"inquiryConclusion\":{\"value\":\"" + departmentConclusion + "\"}}");
+    Http expert = Http.demo(port, "wangqiang");
+    submit(expert, task(expert, no, "Task_ExpertEvaluation"), "{\"expertScore\":{\"value\":52,\"type\":\"Integer\"},"
+        + "\"expertResult\":{\"value\":\"FAIL\"},\"expertOpinion\":{\"value\":\"药品管理制度不健全\"},"
+        + "\"rectificationAdvice\":{\"value\":\"完善药品进销存管理\"}}");
+    drain(pi);
   }
 
   @Test
@@ -80,29 +233,29 @@ class DesignationApplicationIT {
     Http caseworker = Http.demo(port, "zhangjing");
     Http.Response filed = caseworker.post("/api/designation-applications",
         "{\"institutionName\":\"淮北市烈山区补正医院\",\"institutionType\":\"HOSPITAL\","
-            + "\"creditCode\":\"12340600MB7654322X\",\"region\":\"huaibei\"}");
+            + "\"creditCode\":\"" + RegistryFixtures.creditCode("340600") + "\",\"region\":\"huaibei\"}");
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     String applicationNo = filed.json().get("applicationNo").asText();
     String pi = filed.json().get("processInstanceId").asText();
-    executeJobs(pi);
+    drain(pi);
     submitReview(caseworker, applicationNo, "INCOMPLETE", "执业许可证副本");
-    executeJobs(pi);
+    drain(pi);
     assertThat(status(applicationNo)).isEqualTo("INCOMPLETE");
     assertThat((Integer) runtimeService.getVariable(pi, "supplementDays")).isPositive();
 
     // R-DES-1: the supplement, correlated by the application number, returns the case to the review
     runtimeService.createMessageCorrelation("ApplicationSupplemented").processInstanceBusinessKey(applicationNo)
         .correlate();
-    executeJobs(pi);
+    drain(pi);
     assertThat(status(applicationNo)).isEqualTo("RECEIVED");
     submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明");
-    executeJobs(pi);
+    drain(pi);
 
     // the period ends without the material: the timer fires, the application is closed
     Job timer = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
     assertThat(timer.getDuedate()).isInTheFuture();
     managementService.executeJob(timer.getId());
-    executeJobs(pi);
+    drain(pi);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     assertThat(status(applicationNo)).isEqualTo("LAPSED");
     assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "SUPPLEMENT_REQUESTED",
@@ -110,17 +263,8 @@ class DesignationApplicationIT {
   }
 
   private void submitReview(Http caseworker, String applicationNo, String result, String missing) {
-    JsonNode task = caseworker.get("/engine-rest/task?processInstanceBusinessKey=" + applicationNo).json().get(0);
-    assertThat(task.get("name").asText()).isEqualTo("受理审查");
-    Http.Response submit = caseworker.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
-        "{\"variables\":{\"acceptanceResult\":{\"value\":\"" + result + "\"},"
-            + "\"missingMaterials\":{\"value\":\"" + missing + "\"}}}");
-    assertThat(submit.status()).as(submit.body()).isEqualTo(204);
-  }
-
-  private String status(String applicationNo) {
-    return jdbc.queryForObject("SELECT status FROM designation_application WHERE application_no = ?", String.class,
-        applicationNo);
+    submit(caseworker, task(caseworker, applicationNo, "Task_ReviewCompleteness"),
+        "{\"acceptanceResult\":{\"value\":\"" + result + "\"},\"missingMaterials\":{\"value\":\"" + missing + "\"}}");
   }
 
   @Test
@@ -147,7 +291,7 @@ class DesignationApplicationIT {
             + "\"institutionType\":{\"value\":\"PHARMACY\"},\"creditCode\":{\"value\":\"" + BANNED_CREDIT_CODE + "\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String pi = started.json().get("id").asText();
-    executeJobs(pi);
+    drain(pi);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     Map<String, Object> row = jdbc.queryForMap(
@@ -162,29 +306,80 @@ class DesignationApplicationIT {
   void badInputIsAnsweredWithTheFieldAndNothingIsStarted() {
     long rows = jdbc.queryForObject("SELECT COUNT(*) FROM designation_application", Long.class);
     Http caseworker = Http.demo(port, "zhangjing");
+    String code = RegistryFixtures.creditCode("340600");
     Http.Response type = caseworker.post("/api/designation-applications",
-        "{\"institutionName\":\"某医院\",\"institutionType\":\"CLINIC\",\"creditCode\":\"12340600MB7654321X\"}");
+        "{\"institutionName\":\"某医院\",\"institutionType\":\"CLINIC\",\"creditCode\":\"" + code + "\"}");
     assertThat(type.status()).isEqualTo(400);
     assertThat(type.json().get("field").asText()).isEqualTo("institutionType");
-    Http.Response code = caseworker.post("/api/designation-applications",
-        "{\"institutionName\":\"某医院\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\"1234\"}");
-    assertThat(code.status()).isEqualTo(400);
-    assertThat(code.json().get("field").asText()).isEqualTo("creditCode");
+    Http.Response checkCharacter = caseworker.post("/api/designation-applications",
+        "{\"institutionName\":\"某医院\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\"12340600MB7654321X\"}");
+    assertThat(checkCharacter.status()).isEqualTo(400);
+    assertThat(checkCharacter.json().get("field").asText()).isEqualTo("creditCode");
     // a region the user does not belong to
     assertThat(caseworker.post("/api/designation-applications",
-        "{\"institutionName\":\"某医院\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\"12340600MB7654321X\","
+        "{\"institutionName\":\"某医院\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\"" + code + "\","
             + "\"region\":\"jining\"}").status()).isEqualTo(403);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM designation_application", Long.class)).isEqualTo(rows);
+    // a complaint about an application that is not under notice, and an empty one
+    assertThat(caseworker.post("/api/designation-applications/DA-2026-huaibei-999999/complaints",
+        "{\"content\":\"x\"}").status()).isEqualTo(404);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void negotiate(Http caseworker, String no, String outcome) {
+    submit(caseworker, task(caseworker, no, "Task_Negotiate"), "{\"serviceContent\":{\"value\":\"住院、门诊服务\"},"
+        + "\"paymentMethod\":{\"value\":\"按病种分值付费\"},\"settlementStandard\":{\"value\":\"按市医保结算办法\"},"
+        + "\"negotiationMinutes\":{\"value\":\"双方就结算周期达成一致\"},\"participants\":{\"value\":\"张静；王院长\"},"
+        + "\"negotiationOutcome\":{\"value\":\"" + outcome + "\"}}");
+  }
+
+  private List<JsonNode> tasks(Http user, String businessKey, String taskKey) {
+    Http.Response r = user.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey="
+        + taskKey);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<JsonNode> list = new ArrayList<>();
+    r.json().forEach(list::add);
+    return list;
+  }
+
+  private String task(Http user, String businessKey, String taskKey) {
+    List<JsonNode> list = tasks(user, businessKey, taskKey);
+    assertThat(list).as(taskKey + " visible to the user").hasSize(1);
+    return list.get(0).get("id").asText();
+  }
+
+  private static void submit(Http user, String taskId, String variables) {
+    Http.Response r = user.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":" + variables + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(204);
+  }
+
+  /** Executes the due jobs of the instance until none is left (async continuations one after the other). */
+  private void drain(String pi) {
+    for (int i = 0; i < 20 && managementService.createJobQuery().processInstanceId(pi).executable().count() > 0; i++) {
+      Jobs.executeDue(managementService, pi);
+    }
+    assertThat(managementService.createJobQuery().processInstanceId(pi).withException().count()).as("failed jobs")
+        .isZero();
+  }
+
+  private List<Date> timerDueDates(String pi) {
+    return managementService.createJobQuery().processInstanceId(pi).timers().list().stream().map(Job::getDuedate)
+        .toList();
+  }
+
+  private Job timerDueAt(String pi, Date due) {
+    return managementService.createJobQuery().processInstanceId(pi).timers().list().stream()
+        .filter(j -> j.getDuedate().equals(due)).findFirst().orElseThrow();
+  }
+
+  private String status(String applicationNo) {
+    return jdbc.queryForObject("SELECT status FROM designation_application WHERE application_no = ?", String.class,
+        applicationNo);
   }
 
   private List<String> auditActions(String applicationNo) {
     return jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'DESIGNATION_APPLICATION' "
         + "AND entity_id = ? ORDER BY id", String.class, applicationNo);
-  }
-
-  private void executeJobs(String pi) {
-    for (Job job : managementService.createJobQuery().processInstanceId(pi).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
   }
 }

@@ -83,10 +83,76 @@ class DesignationServiceTest {
 
   @Test
   void anExpertPassDoesNotPassTheEvaluationWhenTheSystemCheckFoundAProblem() {
-    when(mapper.findByApplicationNo(NO)).thenReturn(application(DesignationApplication.STATUS_ACCEPTED));
-    when(mapper.updateStatus(eq(NO), eq("ACCEPTED"), eq("EVALUATION_FAILED"), any(), any())).thenReturn(1);
+    when(mapper.findByApplicationNo(NO)).thenReturn(application(DesignationApplication.STATUS_UNDER_EVALUATION));
+    when(mapper.updateStatus(eq(NO), eq("UNDER_EVALUATION"), eq("EVALUATION_FAILED"), any(), any())).thenReturn(1);
 
     assertThat(service.recordEvaluation(NO, 90, "PASS", "符合评估标准", false)).isFalse();
+  }
+
+  @Test
+  void anAdverseDepartmentReplyFailsTheEvaluationEvenWhenExpertAndSystemPass() {
+    // R-DES-2: expert evaluation, system check and written inquiries together
+    when(mapper.findByApplicationNo(NO)).thenReturn(application(DesignationApplication.STATUS_UNDER_EVALUATION));
+    when(mapper.inquiries(NO, 0)).thenReturn(List.of(new DesignationRecords.Inquiry(1L, NO, 0, "DRUG",
+        "药品储存不规范", true, null, null)));
+    when(mapper.updateStatus(eq(NO), eq("UNDER_EVALUATION"), eq("EVALUATION_FAILED"), any(), any())).thenReturn(1);
+
+    assertThat(service.recordEvaluation(NO, 90, "PASS", "符合评估标准", true)).isFalse();
+  }
+
+  @Test
+  void anExpertPassWithCleanChecksPassesTheEvaluation() {
+    when(mapper.findByApplicationNo(NO)).thenReturn(application(DesignationApplication.STATUS_UNDER_EVALUATION));
+    when(mapper.inquiries(NO, 0)).thenReturn(List.of(new DesignationRecords.Inquiry(1L, NO, 0, "HEALTH",
+        "无违法违规记录", false, null, null)));
+    when(mapper.updateStatus(eq(NO), eq("UNDER_EVALUATION"), eq("EVALUATION_PASSED"), any(), any())).thenReturn(1);
+
+    assertThat(service.recordEvaluation(NO, 90, "PASS", "符合评估标准", true)).isTrue();
+  }
+
+  @Test
+  void aBarAfterAFailedReEvaluationRefusesTheApplicationInWritingUnderRdes1() {
+    when(mapper.findByApplicationNo(NO)).thenReturn(application(DesignationApplication.STATUS_RECEIVED));
+    when(institutions.eligibility(CODE, TODAY)).thenReturn(new Eligibility(CODE, TODAY, true, null, List.of()));
+    when(mapper.barsByCreditCode(CODE)).thenReturn(List.of(new DesignationRecords.Bar(1L, "DA-2025-huaibei-000009",
+        "huaibei", CODE, TODAY.minusMonths(2), TODAY.plusMonths(10), "R-DES-1")));
+
+    assertThat(service.checkEligibility(NO)).isFalse();
+
+    verify(mapper).refuse(eq(NO), eq("R-DES-1"), org.mockito.ArgumentMatchers.contains("再次评估不通过（申请 DA-2025-huaibei-000009）"),
+        any());
+  }
+
+  @Test
+  void anExpiredBarNoLongerRefuses() {
+    when(mapper.findByApplicationNo(NO)).thenReturn(application(DesignationApplication.STATUS_RECEIVED));
+    when(institutions.eligibility(CODE, TODAY)).thenReturn(new Eligibility(CODE, TODAY, true, null, List.of()));
+    // "1 年内": the bar ends on its until-date (exclusive)
+    when(mapper.barsByCreditCode(CODE)).thenReturn(List.of(new DesignationRecords.Bar(1L, "DA-2025-huaibei-000009",
+        "huaibei", CODE, TODAY.minusYears(1), TODAY, "R-DES-1")));
+
+    assertThat(service.checkEligibility(NO)).isTrue();
+    verify(mapper, never()).refuse(anyString(), anyString(), anyString(), any());
+  }
+
+  @Test
+  void acceptedMaterialNeedsAtLeastOneKnownDepartmentForTheInquiries() {
+    assertThatThrownBy(() -> service.recordAcceptance(NO, true, null, List.of()))
+        .isInstanceOf(DomainRuleException.class).extracting("field", "rule")
+        .containsExactly("inquiryDepartments", "R-DES-2");
+    assertThatThrownBy(() -> service.recordAcceptance(NO, true, null, List.of("HEALTH", "POLICE")))
+        .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("inquiryDepartments");
+    verify(mapper, never()).updateStatus(anyString(), anyString(), anyString(), any(), any());
+    assertThat(EvaluationService.inquiryDepartments(List.of("MARKET", "HEALTH", "MARKET")))
+        .containsExactly("MARKET", "HEALTH");
+  }
+
+  @Test
+  void aCreditCodeWithAWrongCheckCharacterIsRefusedAtTheDoor() {
+    when(regionAccess.canSee("huaibei")).thenReturn(true);
+    assertThatThrownBy(() -> service.apply("huaibei", "某医院", "HOSPITAL", "12340600MB7654321X"))
+        .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("creditCode");
+    verifyNoInteractions(runtimeService);
   }
 
   @Test

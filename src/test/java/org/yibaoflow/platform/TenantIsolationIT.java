@@ -115,7 +115,7 @@ class TenantIsolationIT {
 
   private static String startBody(String institution, String region) {
     return "{\"variables\":{\"institutionName\":{\"value\":\"" + institution + "\"},"
-        + "\"institutionType\":{\"value\":\"HOSPITAL\"},\"creditCode\":{\"value\":\"12340600MB1234567X\"}"
+        + "\"institutionType\":{\"value\":\"HOSPITAL\"},\"creditCode\":{\"value\":\"12340600MB12345679\"}"
         + (region == null ? "" : ",\"region\":{\"value\":\"" + region + "\"}") + "}}";
   }
 

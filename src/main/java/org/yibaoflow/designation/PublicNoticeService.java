@@ -1,0 +1,218 @@
+package org.yibaoflow.designation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.institution.RegionSetting;
+import org.yibaoflow.institution.RegionSettingsService;
+import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AuditService;
+import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.EngineAsApplication;
+import org.yibaoflow.platform.RegionAccess;
+
+/**
+ * The public notice of a passed evaluation (公示, R-DES-3), process {@code public-notice}: published for the
+ * region's notice period; every complaint is registered and verified; while one is open the notice does not
+ * end, and a founded one fails the application.
+ */
+@Service
+public class PublicNoticeService {
+
+  static final String COMPLAINT_MESSAGE = "ComplaintReceived";
+
+  /** A complaint as registered, and how many complaints of the application are still unverified. */
+  public record Registered(long complaintId, int openComplaints) {
+  }
+
+  private final DesignationMapper mapper;
+  private final RegionSettingsService settings;
+  private final AuditService audit;
+  private final RuntimeService runtimeService;
+  private final EngineAsApplication engine;
+  private final RegionAccess regionAccess;
+  private final Clock clock;
+
+  PublicNoticeService(DesignationMapper mapper, RegionSettingsService settings, AuditService audit,
+      RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess, Clock clock) {
+    this.mapper = mapper;
+    this.settings = settings;
+    this.audit = audit;
+    this.runtimeService = runtimeService;
+    this.engine = engine;
+    this.regionAccess = regionAccess;
+    this.clock = clock;
+  }
+
+  /** Publishes the passed evaluation; returns the region's notice period in working days. Idempotent. */
+  @Transactional
+  public int publish(String applicationNo) {
+    DesignationApplication a = find(applicationNo);
+    int days = settings.value(a.region(), RegionSetting.PUBLIC_NOTICE_PERIOD);
+    if (DesignationApplication.STATUS_PUBLIC_NOTICE.equals(a.status())) {
+      return days;
+    }
+    move(a, DesignationApplication.STATUS_EVALUATION_PASSED, DesignationApplication.STATUS_PUBLIC_NOTICE,
+        "NOTICE_PUBLISHED", "评估结果公示，公示期 " + days + " 个工作日；期间收到的投诉举报须调查核实");
+    return days;
+  }
+
+  /**
+   * Files a complaint about an application under public notice through /api (R-DES-3): region-checked (other
+   * regions 404), 409 when no notice is running. Correlates {@code ComplaintReceived} by the application
+   * number; the complaint's text travels as variables local to its verification.
+   */
+  @Transactional
+  public void fileComplaint(String applicationNo, String complainant, String content) {
+    DesignationApplication a = mapper.findByApplicationNo(applicationNo);
+    if (a == null || !regionAccess.canSee(a.region())) {
+      throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
+    }
+    validate(content);
+    if (!DesignationApplication.STATUS_PUBLIC_NOTICE.equals(a.status())) {
+      throw DomainRuleException.conflict("applicationNo", "R-DES-3", "该申请不在公示期（当前状态 " + a.status() + "）",
+          "The application is not under public notice (" + a.status() + ")");
+    }
+    try {
+      engine.run(() -> runtimeService.createMessageCorrelation(COMPLAINT_MESSAGE)
+          .processInstanceBusinessKey(applicationNo)
+          .setVariablesLocal(Map.of("complaintContent", content.trim(),
+              "complainant", complainant == null ? "" : complainant.trim()))
+          .correlate());
+    } catch (OptimisticLockingException e) {
+      throw DomainRuleException.conflict("applicationNo", "CONCURRENCY", "该申请正被同时处理，请稍后重试",
+          "The application is being changed concurrently; try again");
+    } catch (MismatchingMessageCorrelationException e) {
+      throw DomainRuleException.conflict("applicationNo", "R-DES-3", "该申请的公示已结束",
+          "The public notice of the application is over");
+    }
+  }
+
+  private static void validate(String content) {
+    DomainRuleException.requireText(content, "content", "投诉内容", "complaint content");
+    if (content.trim().length() > 2000) {
+      throw DomainRuleException.badRequest("content", "INPUT", "投诉内容不能超过 2000 字", "content is at most 2000 characters");
+    }
+  }
+
+  /**
+   * Registers a complaint received during the notice (R-DES-3), OPEN until verified. Idempotent by its
+   * reference (the engine execution that registers it).
+   */
+  @Transactional
+  public Registered registerComplaint(String applicationNo, String complaintRef, String complainant, String content,
+      String processInstanceId) {
+    DesignationApplication a = find(applicationNo);
+    DesignationRecords.Complaint existing = mapper.complaintByRef(complaintRef);
+    if (existing == null) {
+      validate(content);
+      mapper.insertComplaint(new DesignationRecords.Complaint(null, complaintRef, applicationNo, a.region(),
+          complainant == null || complainant.isBlank() ? null : complainant.trim(), content.trim(),
+          DesignationRecords.Complaint.OPEN, null, null, OffsetDateTime.now(clock), null, processInstanceId));
+      existing = mapper.complaintByRef(complaintRef);
+      audit.record(AuditEntry.of(a.region(), DesignationService.ENTITY, applicationNo, "COMPLAINT_RECEIVED",
+          a.status(), a.status(), "R-DES-3", "公示期间收到投诉，待调查核实：" + EvaluationService.abbreviate(content.trim(), 1500),
+          a.processInstanceId(), "complaintId=" + existing.id()));
+    }
+    return new Registered(existing.id(), mapper.countOpenComplaints(applicationNo));
+  }
+
+  /**
+   * Records the verification of a complaint (R-DES-3): founded or not, with the finding. Returns the number
+   * of complaints still open. Idempotent for the same conclusion; another conclusion is a conflict.
+   */
+  @Transactional
+  public int verifyComplaint(long complaintId, boolean founded, String finding, String verifiedBy) {
+    DesignationRecords.Complaint c = mapper.complaint(complaintId);
+    if (c == null) {
+      throw DomainRuleException.notFound("投诉 / complaint", String.valueOf(complaintId));
+    }
+    DomainRuleException.requireText(finding, "verificationFinding", "核实情况", "finding");
+    String status = founded ? DesignationRecords.Complaint.FOUNDED : DesignationRecords.Complaint.UNFOUNDED;
+    if (!DesignationRecords.Complaint.OPEN.equals(c.status())) {
+      if (!c.status().equals(status)) {
+        throw DomainRuleException.conflict("complaintConclusion", "R-DES-3", "投诉已核实为 " + c.status(),
+            "The complaint was already verified as " + c.status());
+      }
+      return mapper.countOpenComplaints(c.applicationNo());
+    }
+    mapper.verifyComplaint(complaintId, status, EvaluationService.abbreviate(finding.trim(), 2000), verifiedBy,
+        OffsetDateTime.now(clock));
+    DesignationApplication a = find(c.applicationNo());
+    audit.record(AuditEntry.of(a.region(), DesignationService.ENTITY, a.applicationNo(), "COMPLAINT_VERIFIED", a.status(),
+        a.status(), "R-DES-3", (founded ? "投诉经核实属实：" : "投诉经核实不属实：") + EvaluationService.abbreviate(finding.trim(), 1500),
+        a.processInstanceId(), "complaintId=" + complaintId));
+    return mapper.countOpenComplaints(c.applicationNo());
+  }
+
+  /**
+   * The notice period is over and no complaint is open (R-DES-3): negotiation may start. Refused while a
+   * complaint is unverified.
+   */
+  @Transactional
+  public DesignationApplication closeNotice(String applicationNo) {
+    DesignationApplication a = find(applicationNo);
+    if (DesignationApplication.STATUS_NEGOTIATION.equals(a.status())) {
+      return a;
+    }
+    int open = mapper.countOpenComplaints(applicationNo);
+    if (open > 0) {
+      throw DomainRuleException.conflict("applicationNo", "R-DES-3", "尚有 " + open + " 件投诉未核实，不得结束公示、签订协议",
+          open + " complaint(s) unverified: the notice cannot end and no agreement may be signed");
+    }
+    return move(a, DesignationApplication.STATUS_PUBLIC_NOTICE, DesignationApplication.STATUS_NEGOTIATION,
+        "NOTICE_CLOSED", "公示期满，无未核实或属实的投诉，进入协商谈判");
+  }
+
+  /** A founded complaint fails the application with its finding (R-DES-3). Returns the reason. Idempotent. */
+  @Transactional
+  public String failByComplaint(String applicationNo, long complaintId) {
+    DesignationApplication a = find(applicationNo);
+    DesignationRecords.Complaint c = mapper.complaint(complaintId);
+    if (c == null || !DesignationRecords.Complaint.FOUNDED.equals(c.status())) {
+      throw DomainRuleException.conflict("complaintId", "R-DES-3", "投诉未核实为属实", "The complaint is not founded");
+    }
+    String reason = EvaluationService.abbreviate("公示期间投诉经核实属实，不予定点：" + c.finding(), 2000);
+    if (DesignationApplication.STATUS_COMPLAINT_FOUNDED.equals(a.status())) {
+      return a.failureReason();
+    }
+    if (mapper.recordFailureReason(applicationNo, DesignationApplication.STATUS_PUBLIC_NOTICE,
+        DesignationApplication.STATUS_COMPLAINT_FOUNDED, reason, OffsetDateTime.now(clock)) == 0) {
+      throw DomainRuleException.conflict("status", "STATE", "申请状态为 " + a.status() + "，不在公示期",
+          "The application is " + a.status() + ", not under notice");
+    }
+    audit.record(AuditEntry.of(a.region(), DesignationService.ENTITY, applicationNo, "COMPLAINT_FOUNDED", a.status(),
+        DesignationApplication.STATUS_COMPLAINT_FOUNDED, "R-DES-3", reason, a.processInstanceId(),
+        "complaintId=" + complaintId));
+    return reason;
+  }
+
+  @Transactional(readOnly = true)
+  public List<DesignationRecords.Complaint> complaints(String applicationNo) {
+    return mapper.complaints(applicationNo);
+  }
+
+  private DesignationApplication move(DesignationApplication a, String from, String to, String action, String reason) {
+    if (mapper.transition(a.applicationNo(), List.of(from), to, OffsetDateTime.now(clock)) == 0) {
+      throw DomainRuleException.conflict("status", "STATE", "申请状态为 " + a.status() + "，不是 " + from,
+          "The application is " + a.status() + ", not " + from);
+    }
+    audit.record(AuditEntry.of(a.region(), DesignationService.ENTITY, a.applicationNo(), action, a.status(), to,
+        "R-DES-3", reason, a.processInstanceId(), null));
+    return mapper.findByApplicationNo(a.applicationNo());
+  }
+
+  private DesignationApplication find(String applicationNo) {
+    DesignationApplication a = mapper.findByApplicationNo(applicationNo);
+    if (a == null) {
+      throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
+    }
+    return a;
+  }
+}

@@ -1,0 +1,23 @@
+package org.yibaoflow.designation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.designation.PublicNoticeService;
+
+/** 发布公示 (R-DES-3): sets {@code noticeWorkingDays} and {@code openComplaints} = 0. */
+@Component("publishNoticeDelegate")
+class PublishNoticeDelegate implements JavaDelegate {
+
+  private final PublicNoticeService service;
+
+  PublishNoticeDelegate(PublicNoticeService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("noticeWorkingDays", service.publish((String) execution.getVariable("applicationNo")));
+    execution.setVariable("openComplaints", 0);
+  }
+}

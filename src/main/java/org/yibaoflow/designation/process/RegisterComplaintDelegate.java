@@ -1,0 +1,35 @@
+package org.yibaoflow.designation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.designation.PublicNoticeService;
+
+/** 登记投诉 (R-DES-3): the complaint, OPEN; its id and the verification result are local to this complaint. */
+@Component("registerComplaintDelegate")
+class RegisterComplaintDelegate implements JavaDelegate {
+
+  private final PublicNoticeService service;
+
+  RegisterComplaintDelegate(PublicNoticeService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String complainant = (String) execution.getVariable("complainant");
+    String content = (String) execution.getVariable("complaintContent");
+    var registered = service.registerComplaint((String) execution.getVariable("applicationNo"), execution.getId(),
+        complainant, content, execution.getProcessInstanceId());
+    // the message's variables land on the notice's scope, where the next complaint overwrites them: this
+    // complaint keeps its own copy (runs in the receiving transaction, before any next complaint)
+    execution.setVariableLocal("complainant", complainant);
+    execution.setVariableLocal("complaintContent", content);
+    execution.setVariableLocal("complaintId", registered.complaintId());
+    // the verification form writes into this complaint's scope, not over a parallel complaint's result
+    execution.setVariableLocal("complaintConclusion", null);
+    execution.setVariableLocal("verificationFinding", null);
+    execution.setVariableLocal("completedBy", null);
+    execution.setVariable("openComplaints", registered.openComplaints());
+  }
+}
