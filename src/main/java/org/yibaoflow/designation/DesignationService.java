@@ -44,12 +44,14 @@ public class DesignationService {
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
   private final CaseNumbers caseNumbers;
+  private final DesignationPlanService plans;
   private final Clock clock;
 
   DesignationService(DesignationMapper mapper, InstitutionService institutions, RegionSettingsService settings,
       AuditService audit, RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess,
-      CaseNumbers caseNumbers, Clock clock) {
+      CaseNumbers caseNumbers, DesignationPlanService plans, Clock clock) {
     this.caseNumbers = caseNumbers;
+    this.plans = plans;
     this.mapper = mapper;
     this.institutions = institutions;
     this.settings = settings;
@@ -168,8 +170,9 @@ public class DesignationService {
   }
 
   /**
-   * The eligibility check before anything else (R-DES-1, R-VIO-9): a terminated institution within its ban,
-   * a revoked or expired licence or a serious administrative penalty refuses the application in writing,
+   * The eligibility check before anything else (R-DES-1, R-VIO-9, R-DES-5): a terminated institution within its
+   * ban, a revoked or expired licence, a serious administrative penalty or a region without a resource-allocation
+   * plan in force refuses the application in writing,
    * naming the rule (R-VIO-9 before R-DES-1). Idempotent for a retried job. Returns whether it is eligible.
    */
   @Transactional
@@ -181,7 +184,8 @@ public class DesignationService {
     if (DesignationApplication.STATUS_REFUSED.equals(application.status())) {
       return false;
     }
-    Eligibility eligibility = withBar(institutions.eligibility(application.creditCode(), today()));
+    Eligibility eligibility = withPlan(application.region(),
+        withBar(institutions.eligibility(application.creditCode(), today())));
     if (eligibility.eligible() || eligibility.findings().isEmpty()) {
       audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "ELIGIBILITY_CHECKED",
           application.status(), application.status(), "R-DES-1", "资格审查通过：无禁止申请情形、证照有效、无严重行政处罚",
@@ -297,18 +301,28 @@ public class DesignationService {
     return mapper.barsByCreditCode(creditCode).stream().filter(b -> b.appliesOn(date)).findFirst().orElse(null);
   }
 
+  /** R-DES-5: no resource-allocation plan in force in the region adds its finding (after the others). */
+  private Eligibility withPlan(String region, Eligibility eligibility) {
+    return plans.missingPlan(region, eligibility.date()).map(finding -> withFinding(eligibility, finding))
+        .orElse(eligibility);
+  }
+
+  private static Eligibility withFinding(Eligibility eligibility, Eligibility.Finding finding) {
+    List<Eligibility.Finding> findings = new java.util.ArrayList<>(eligibility.findings());
+    findings.add(finding);
+    return new Eligibility(eligibility.identifier(), eligibility.date(), false, eligibility.bannedUntil(),
+        List.copyOf(findings));
+  }
+
   /** The registry's eligibility plus the bar after a failed re-evaluation (R-DES-1). */
   private Eligibility withBar(Eligibility eligibility) {
     DesignationRecords.Bar bar = activeBar(eligibility.identifier(), eligibility.date());
     if (bar == null) {
       return eligibility;
     }
-    List<Eligibility.Finding> findings = new java.util.ArrayList<>(eligibility.findings());
-    findings.add(new Eligibility.Finding("R-DES-1", "FAILED_RE_EVALUATION",
+    return withFinding(eligibility, new Eligibility.Finding("R-DES-1", "FAILED_RE_EVALUATION",
         "再次评估不通过（申请 " + bar.applicationNo() + "），" + bar.barredUntil() + " 前不得再次申请定点",
         "Failed re-evaluation of " + bar.applicationNo() + ": no application before " + bar.barredUntil()));
-    return new Eligibility(eligibility.identifier(), eligibility.date(), false, eligibility.bannedUntil(),
-        List.copyOf(findings));
   }
 
   private DesignationApplication move(DesignationApplication application, String target, String action,

@@ -42,8 +42,29 @@ class DesignationServiceTest {
   final AuditService audit = mock(AuditService.class);
   final RuntimeService runtimeService = mock(RuntimeService.class);
   final RegionAccess regionAccess = mock(RegionAccess.class);
+  final DesignationPlanMapper plans = mock(DesignationPlanMapper.class);
   final DesignationService service = new DesignationService(mapper, institutions, mock(RegionSettingsService.class),
-      audit, runtimeService, mock(EngineAsApplication.class), regionAccess, mock(CaseNumbers.class), CLOCK);
+      audit, runtimeService, mock(EngineAsApplication.class), regionAccess, mock(CaseNumbers.class),
+      new DesignationPlanService(plans, regionAccess, audit, CLOCK), CLOCK);
+
+  @org.junit.jupiter.api.BeforeEach
+  void theRegionHasAPlanInForce() {
+    // R-DES-5: the regions of these tests accept new designations unless a test says otherwise
+    when(plans.inForce("huaibei", TODAY)).thenReturn(List.of(new DesignationPlan(1L, "huaibei", "淮北市资源配置规划",
+        "淮医保〔2025〕1号", TODAY.minusYears(1), null, "demo", null)));
+  }
+
+  @Test
+  void aRegionWithoutAResourcePlanInForceRefusesInWritingUnderRdes5() {
+    when(plans.inForce("huaibei", TODAY)).thenReturn(List.of());
+    when(mapper.findByApplicationNo(NO)).thenReturn(application(DesignationApplication.STATUS_RECEIVED));
+    when(institutions.eligibility(CODE, TODAY)).thenReturn(new Eligibility(CODE, TODAY, true, null, List.of()));
+
+    assertThat(service.checkEligibility(NO)).isFalse();
+
+    verify(mapper).refuse(eq(NO), eq("R-DES-5"),
+        eq("不予受理定点申请：本统筹地区定点医药机构资源配置规划未出台实施，暂停新增定点医药机构（R-DES-5）"), any());
+  }
 
   @Test
   void anIneligibleApplicationIsRefusedNamingTheBanBeforeOtherFindings() {

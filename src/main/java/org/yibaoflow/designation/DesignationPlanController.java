@@ -1,0 +1,43 @@
+package org.yibaoflow.designation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Resource-allocation plans per region (R-DES-5): without one in force, designation applications are refused
+ * by the eligibility check. Read by the region's users, recorded by administrators and supervisors.
+ */
+@RestController
+@RequestMapping("/api/regions/{region}/designation-plans")
+class DesignationPlanController {
+
+  private final DesignationPlanService plans;
+
+  DesignationPlanController(DesignationPlanService plans) {
+    this.plans = plans;
+  }
+
+  record PlanRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 100) String documentRef,
+      @NotNull LocalDate validFrom, LocalDate validTo, @NotBlank @Size(max = 2000) String reason) {
+  }
+
+  @GetMapping
+  List<DesignationPlan> list(@PathVariable String region) {
+    return plans.ofRegion(region);
+  }
+
+  @PostMapping
+  DesignationPlan record(@PathVariable String region, @Valid @RequestBody PlanRequest r) {
+    return plans.record(region, r.title(), r.documentRef(), r.validFrom(), r.validTo(), r.reason());
+  }
+}
