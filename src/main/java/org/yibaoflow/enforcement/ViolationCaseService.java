@@ -196,7 +196,8 @@ public class ViolationCaseService {
   // ---------------------------------------------------------------- investigation (调查取证)
 
   /** What the investigation found, as the process needs it. */
-  public record Findings(boolean documentsRequired, boolean seriousRisk, String referralKind, String caseSummary) {
+  public record Findings(boolean documentsRequired, boolean seriousRisk, String referralKind, boolean referralRequired,
+      String caseSummary) {
   }
 
   /**
@@ -216,9 +217,16 @@ public class ViolationCaseService {
         : Arrays.stream(findingCodes.split("[,，;；\\s]+")).filter(s -> !s.isBlank()).toList();
     List<Violation> found = violations(codes, c.institutionType(), "findingCodes");
     MeasureAmounts.validate(defraudedAmount, sampleAmount, samplingRatio, fineMultiple);
-    boolean documents = documentsRequested || found.stream().anyMatch(Violation::documents);
+    // records already provided in this case are not asked for again after a returned review
+    boolean documents = (documentsRequested || found.stream().anyMatch(Violation::documents))
+        && mapper.measureCount(caseNo, "DOCUMENTS_PROVIDED") == 0;
     boolean serious = seriousRiskFound || found.stream().anyMatch(Violation::seriousRisk);
     String referralKind = crimeSuspected ? "JUDICIAL" : publicOfficial ? "DISCIPLINE" : otherRegulator ? "REGULATOR" : null;
+    // a transfer starts once per case: a repeated investigation does not transfer the case again
+    boolean referralRequired = referralKind != null && c.referralKind() == null;
+    if (referralKind == null) {
+      referralKind = c.referralKind();
+    }
     mapper.deleteFindings(caseNo);
     for (Violation v : found) {
       mapper.insertFinding(caseNo, v.code(), v.severity(), v.clause());
@@ -242,7 +250,7 @@ public class ViolationCaseService {
       }
     }
     String summary = truncate("违约处理案件 " + caseNo + "：" + institutions.find(c.institutionId()).name() + "，" + list);
-    return new Findings(documents, serious, referralKind, summary);
+    return new Findings(documents, serious, referralKind, referralRequired, summary);
   }
 
   // ---------------------------------------------------------------- document production (R-VIO-7)

@@ -26,7 +26,7 @@ public class RecordFindingsDelegate implements JavaDelegate {
     execution.setVariable("documentsRequired", f.documentsRequired());
     execution.setVariable("seriousRisk", f.seriousRisk());
     execution.setVariable("referralKind", f.referralKind());
-    execution.setVariable("referralRequired", f.referralKind() != null);
+    execution.setVariable("referralRequired", f.referralRequired());
     execution.setVariable("caseSummary", f.caseSummary());
     execution.setVariable("subjectRef", CaseVariables.caseNo(execution));
   }
