@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,9 @@ class ViolationCaseController {
 
   static final Map<String, String> MESSAGES = Map.of("documents-provided", "DocumentsProvided",
       "rectification-reported", "RectificationReported");
+
+  /** Attempts at opening a case when a concurrent request collides with this one. */
+  static final int ATTEMPTS = 3;
 
   private final ViolationCaseService service;
   private final ViolationCatalogue catalogue;
@@ -54,16 +58,17 @@ class ViolationCaseController {
   ResponseEntity<CaseOpened> open(@RequestBody IntakeRequest r) {
     var intake = new ViolationCaseService.Intake(r.region(), r.source(), r.institutionCode(), r.suspectedViolations(),
         r.suspectedAmount(), r.externalRef(), r.summary());
-    ViolationCaseService.Opened opened;
-    try {
-      opened = service.open(intake);
-    } catch (DuplicateKeyException concurrentDuplicate) {
-      // the same external reference was opened by a concurrent request: answer that case (one case, not two)
-      ViolationCase existing = service.byExternalRef(r.region(), r.externalRef());
-      if (existing == null) {
-        throw concurrentDuplicate;
+    ViolationCaseService.Opened opened = null;
+    for (int attempt = 1; opened == null; attempt++) {
+      try {
+        opened = service.open(intake);
+      } catch (DuplicateKeyException | PessimisticLockingFailureException concurrent) {
+        // a concurrent request opened the same external reference (unique constraint) or held the case-number
+        // counter: nothing of this request was written; the next attempt answers the other request's case
+        if (attempt >= ATTEMPTS) {
+          throw concurrent;
+        }
       }
-      opened = new ViolationCaseService.Opened(existing, false);
     }
     ViolationCase c = opened.violationCase();
     return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -173,12 +173,6 @@ public class ViolationCaseService {
     return new Opened(mapper.find(caseNo), true);
   }
 
-  /** After a concurrent duplicate lost on the unique constraint: the case the other request opened. */
-  @Transactional(readOnly = true)
-  public ViolationCase byExternalRef(String region, String externalRef) {
-    return region == null || externalRef == null ? null : mapper.findByExternalRef(region, externalRef.trim());
-  }
-
   /** A case with its findings and measures, for the current user's regions; 404 otherwise (not disclosed). */
   public record CaseView(ViolationCase violationCase, List<ViolationCase.Finding> findings,
       List<ViolationCase.Measure> measures) {
@@ -550,10 +544,23 @@ public class ViolationCaseService {
 
   // ---------------------------------------------------------------- closing (结案)
 
+  /**
+   * Closes the case with its outcome; amounts, measures and dates are in the case's rows and the audit trail.
+   * A settlement this case stopped (serious risk R-VIO-6, records R-VIO-7) and no measure kept stopped resumes:
+   * the case is decided and the agreement was neither terminated nor suspended.
+   */
   @Transactional
   public ViolationCase close(String caseNo, String processInstanceId) {
     ViolationCase c = find(caseNo);
     Agreement a = agreements.find(c.agreementId());
+    boolean stoppedHere = mapper.measureCount(caseNo, "RISK_SETTLEMENT_SUSPENSION")
+        + mapper.measureCount(caseNo, "DOCUMENTS_REQUESTED") + mapper.measureCount(caseNo, "SETTLEMENT_SUSPENSION") > 0;
+    if (a.state() == AgreementState.SETTLEMENT_SUSPENDED && c.closedAt() == null && stoppedHere
+        && record(c, "SETTLEMENT_RESUMED", "R-VIO-2", null, "结案，恢复结算", processInstanceId)) {
+      transition(c, AgreementState.ACTIVE, "SETTLEMENT_RESUMED", "R-VIO-2",
+          "案件 " + caseNo + " 已处理完毕，恢复结算", processInstanceId);
+      a = agreements.find(c.agreementId());
+    }
     String outcome = a.state() == AgreementState.TERMINATED ? "AGREEMENT_TERMINATED"
         : "REVOKED".equals(c.objectionOutcome()) ? "DECISION_REVOKED" : "MEASURES_EXECUTED";
     if (mapper.close(caseNo, outcome, OffsetDateTime.now(clock)) > 0) {

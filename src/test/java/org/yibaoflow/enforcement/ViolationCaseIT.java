@@ -112,6 +112,36 @@ class ViolationCaseIT {
         .isEqualTo("INVESTIGATING");
   }
 
+  @Test
+  void concurrentSubmissionsOfOneExternalReferenceOpenOneCase() throws Exception {
+    Institution hospital = institution("huaibei", "HOSPITAL");
+    agreementOf(hospital);
+    String ref = "ZNJK-" + System.nanoTime();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return Http.demo(port, "zhangjing").post("/api/violation-cases", intake(hospital, "GEN_SWAP", ref));
+        }));
+      }
+      start.countDown();
+      java.util.Set<String> numbers = new java.util.HashSet<>();
+      for (var answer : answers) {
+        Http.Response r = answer.get();
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        numbers.add(r.json().get("caseNo").asText());
+      }
+      assertThat(numbers).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM violation_case WHERE external_ref = ?", Integer.class, ref))
+        .isEqualTo(1);
+  }
+
   // ------------------------------------------------------------------ R-VIO-7: documents late => termination
 
   @Test
