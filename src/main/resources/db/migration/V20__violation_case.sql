@@ -34,6 +34,8 @@ CREATE TABLE violation_case (
     updated_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     closed_at             TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uq_violation_case_no UNIQUE (case_no),
+    -- one case per process instance: a retried registration job finds its case
+    CONSTRAINT uq_violation_case_process UNIQUE (process_instance_id),
     -- a duplicate submission of the same external reference opens one case, not two
     CONSTRAINT uq_violation_case_external UNIQUE (region, external_ref),
     CONSTRAINT ck_violation_case_source CHECK (source IN ('COMPLAINT', 'SMART_MONITORING', 'ROUTINE_INSPECTION',

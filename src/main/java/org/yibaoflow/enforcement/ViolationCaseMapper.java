@@ -22,6 +22,9 @@ interface ViolationCaseMapper {
   @Select("SELECT " + COLUMNS + " FROM violation_case WHERE case_no = #{caseNo}")
   ViolationCase find(@Param("caseNo") String caseNo);
 
+  @Select("SELECT " + COLUMNS + " FROM violation_case WHERE process_instance_id = #{processInstanceId}")
+  ViolationCase findByProcessInstance(@Param("processInstanceId") String processInstanceId);
+
   @Select("SELECT " + COLUMNS + " FROM violation_case WHERE region = #{region} AND external_ref = #{externalRef}")
   ViolationCase findByExternalRef(@Param("region") String region, @Param("externalRef") String externalRef);
 

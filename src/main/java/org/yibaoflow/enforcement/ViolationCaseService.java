@@ -115,6 +115,70 @@ public class ViolationCaseService {
     if (!regionAccess.canSee(region)) {
       throw new AccessDeniedException("Region " + region + " is not one of the user's regions");
     }
+    Checked checked = check(region, in);
+    if (checked.externalRef() != null) {
+      ViolationCase existing = mapper.findByExternalRef(region, checked.externalRef());
+      if (existing != null) {
+        return new Opened(existing, false);
+      }
+    }
+    Agreement agreement = agreementInForce(checked.institution());
+    String user = regionAccess.currentUser().userId();
+    String caseNo = caseNumbers.next(PREFIX, region);
+    mapper.insert(caseNo, region, in.source(), checked.externalRef(), checked.institution().id(),
+        checked.institution().type(), agreement.id(), checked.codes(), checked.amount(), checked.summary(),
+        "pending:" + UUID.randomUUID(), user, OffsetDateTime.now(clock));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("region", region);
+    variables.put("caseNo", caseNo);
+    variables.put("source", in.source());
+    variables.put("institutionCode", checked.institution().code());
+    variables.put("institutionName", checked.institution().name());
+    variables.put("institutionType", checked.institution().type());
+    variables.put("suspectedViolations", checked.codes());
+    variables.put("suspectedAmount", checked.amount().toPlainString());
+    variables.put("startedBy", user);
+    String pi = engine.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseNo, variables)).getId();
+    mapper.attachProcess(caseNo, pi);
+    auditOpened(region, caseNo, checked, in.source(), pi);
+    return new Opened(mapper.find(caseNo), true);
+  }
+
+  /**
+   * 登记案件, the first (async) step of every case: a case opened through the API is already registered (its
+   * number is a variable); a case a caseworker starts from Tasklist's start form is checked like the API's
+   * intake and registered here, its number becoming the business key. Idempotent per process instance.
+   */
+  @Transactional
+  public ViolationCase register(String caseNo, String processInstanceId, String region, String source,
+      String institutionCode, String suspectedViolations, BigDecimal suspectedAmount, String summary,
+      String startedBy) {
+    if (caseNo != null) {
+      return find(caseNo);
+    }
+    ViolationCase existing = mapper.findByProcessInstance(processInstanceId);
+    if (existing != null) {
+      return existing;
+    }
+    DomainRuleException.requireText(region, "region", "统筹地区", "region");
+    List<String> codes = suspectedViolations == null ? List.of()
+        : Arrays.stream(suspectedViolations.split("[,，;；\\s]+")).filter(x -> !x.isBlank()).toList();
+    Intake in = new Intake(region, source, institutionCode, codes, suspectedAmount, null, summary);
+    Checked checked = check(region, in);
+    Agreement agreement = agreementInForce(checked.institution());
+    String number = caseNumbers.next(PREFIX, region);
+    mapper.insert(number, region, source, null, checked.institution().id(), checked.institution().type(),
+        agreement.id(), checked.codes(), checked.amount(), checked.summary(), processInstanceId,
+        startedBy == null ? AuditService.SYSTEM : startedBy, OffsetDateTime.now(clock));
+    auditOpened(region, number, checked, source, processInstanceId);
+    return mapper.find(number);
+  }
+
+  private record Checked(Institution institution, String codes, BigDecimal amount, String summary,
+      String externalRef) {
+  }
+
+  private Checked check(String region, Intake in) {
     if (in.source() == null || !SOURCES.contains(in.source())) {
       throw DomainRuleException.badRequest("source", "R-VIO-1",
           "案件来源须为举报投诉、智能监控、日常检查、专项检查、年终检查、飞行检查或费用审核之一",
@@ -137,40 +201,27 @@ public class ViolationCaseService {
       throw DomainRuleException.badRequest("suspectedAmount", "R-VIO-1", "涉嫌违规金额须为非负数",
           "suspectedAmount must be a non-negative amount");
     }
-    String summary = in.summary() == null ? null : in.summary().trim();
+    String summary = in.summary() == null || in.summary().isBlank() ? null : in.summary().trim();
     if (summary != null && summary.length() > 2000) {
       throw DomainRuleException.badRequest("summary", "INPUT", "案情摘要不能超过 2000 字", "summary is at most 2000 characters");
     }
-    if (externalRef != null) {
-      ViolationCase existing = mapper.findByExternalRef(region, externalRef);
-      if (existing != null) {
-        return new Opened(existing, false);
-      }
-    }
-    Agreement agreement = agreements.ofInstitutionUnchecked(institution.id()).stream()
+    return new Checked(institution, suspected.stream().map(Violation::code).collect(Collectors.joining(",")), amount,
+        summary, externalRef);
+  }
+
+  private Agreement agreementInForce(Institution institution) {
+    return agreements.ofInstitutionUnchecked(institution.id()).stream()
         .filter(a -> IN_FORCE.contains(a.state())).findFirst()
         .orElseThrow(() -> DomainRuleException.conflict("institutionCode", "R-VIO-2",
             "该机构没有正在履行的服务协议，不能按协议处理违约行为",
             "The institution has no agreement in force to handle a violation under"));
-    String user = regionAccess.currentUser().userId();
-    String caseNo = caseNumbers.next(PREFIX, region);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    String codes = suspected.stream().map(Violation::code).collect(Collectors.joining(","));
-    mapper.insert(caseNo, region, in.source(), externalRef, institution.id(), institution.type(), agreement.id(), codes,
-        amount, summary, "pending:" + UUID.randomUUID(), user, now);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("region", region);
-    variables.put("caseNo", caseNo);
-    variables.put("institutionName", institution.name());
-    variables.put("institutionType", institution.type());
-    variables.put("suspectedViolations", codes);
-    variables.put("suspectedAmount", amount.toPlainString());
-    String pi = engine.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseNo, variables)).getId();
-    mapper.attachProcess(caseNo, pi);
+  }
+
+  private void auditOpened(String region, String caseNo, Checked checked, String source, String pi) {
     audit.record(AuditEntry.of(region, ENTITY, caseNo, "OPENED", null, ViolationCase.INVESTIGATING, "R-VIO-1",
-        "立案：" + institution.name() + "，来源 " + in.source() + "，涉嫌 " + codes + "，涉嫌金额 " + amount.toPlainString(),
-        pi, externalRef == null ? null : "externalRef=" + externalRef));
-    return new Opened(mapper.find(caseNo), true);
+        "立案：" + checked.institution().name() + "，来源 " + source + "，涉嫌 " + checked.codes() + "，涉嫌金额 "
+            + checked.amount().toPlainString(), pi,
+        checked.externalRef() == null ? null : "externalRef=" + checked.externalRef()));
   }
 
   /** A case with its findings and measures, for the current user's regions; 404 otherwise (not disclosed). */

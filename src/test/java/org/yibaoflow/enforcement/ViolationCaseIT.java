@@ -113,6 +113,32 @@ class ViolationCaseIT {
   }
 
   @Test
+  void aCaseworkerOpensACaseWithTasklistsStartForm() {
+    Institution pharmacy = institution("huaibei", "PHARMACY");
+    agreementOf(pharmacy);
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode vars = body.putObject("variables");
+    vars.putObject("source").put("value", "COMPLAINT").put("type", "String");
+    vars.putObject("institutionCode").put("value", pharmacy.code()).put("type", "String");
+    vars.putObject("suspectedViolations").put("value", "YINYANG_PRICE").put("type", "String");
+    vars.putObject("suspectedAmount").put("value", 1200).put("type", "Long");
+    Http.Response started = Http.demo(port, "zhangjing").post(
+        "/engine-rest/process-definition/key/violation-case/start", body.toString());
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String pi = started.json().get("id").asText();
+    drive(pi);
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult();
+    assertThat(instance.getBusinessKey()).matches("VC-\\d{4}-huaibei-\\d{6}");
+    assertThat(instance.getTenantId()).isEqualTo("huaibei");
+    JsonNode view = Http.demo(port, "zhangjing").get("/api/violation-cases/" + instance.getBusinessKey()).json();
+    assertThat(view.get("violationCase").get("source").asText()).isEqualTo("COMPLAINT");
+    assertThat(view.get("violationCase").get("createdBy").asText()).isEqualTo("zhangjing");
+    assertThat(view.get("violationCase").get("processInstanceId").asText()).isEqualTo(pi);
+    assertThat(taskService.createTaskQuery().processInstanceId(pi).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_Investigate");
+  }
+
+  @Test
   void concurrentSubmissionsOfOneExternalReferenceOpenOneCase() throws Exception {
     Institution hospital = institution("huaibei", "HOSPITAL");
     agreementOf(hospital);
@@ -367,6 +393,7 @@ class ViolationCaseIT {
 
   /** Completes the process instance's (or its called instances') task over /engine-rest as the user. */
   void complete(Http user, String pi, String taskKey, Map<String, Object> variables) {
+    drive(pi);
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(
         runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey())
         .taskDefinitionKey(taskKey).singleResult();

@@ -59,6 +59,7 @@ class ViolationCaseProcessTest {
   @BeforeEach
   void register() {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(DocumentProductionProcessTest.CLOCK));
+    Mocks.register("registerCaseDelegate", new RegisterCaseDelegate(service));
     Mocks.register("recordFindingsDelegate", new RecordFindingsDelegate(service));
     Mocks.register("suspendSettlementForRecordsDelegate", new SuspendSettlementForRecordsDelegate(service));
     Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(service));
@@ -77,6 +78,25 @@ class ViolationCaseProcessTest {
     when(service.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
     when(service.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
     when(service.close(eq(NO), anyString())).thenReturn(closed("MEASURES_EXECUTED"));
+    when(service.register(eq(NO), anyString(), any(), any(), any(), any(), any(), any(), any()))
+        .thenReturn(closed(null));
+  }
+
+  @Test
+  void aCaseStartedFromTasklistsStartFormIsRegisteredAndGetsItsNumberAsBusinessKey() {
+    when(service.register(isNull(), anyString(), eq("huaibei"), eq("COMPLAINT"), eq("H34060000001"),
+        eq("GEN_OVERCHARGE"), eq(new BigDecimal("800")), isNull(), isNull())).thenReturn(closed(null));
+    Map<String, Object> form = new HashMap<>();
+    form.put("region", "huaibei");
+    form.put("source", "COMPLAINT");
+    form.put("institutionCode", "H34060000001");
+    form.put("suspectedViolations", "GEN_OVERCHARGE");
+    form.put("suspectedAmount", 800L);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("violation-case", form);
+    assertThat(pi).isWaitingAt("Task_RegisterCase");
+    execute(job(pi));
+    assertThat(pi).hasBusinessKey(NO).isWaitingAt("Task_Investigate").variables().containsEntry("caseNo", NO)
+        .containsEntry("institutionType", "HOSPITAL");
   }
 
   @AfterEach
@@ -246,6 +266,8 @@ class ViolationCaseProcessTest {
     vars.put("region", "huaibei");
     vars.put("institutionName", "淮北市某医院");
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("violation-case", NO, vars);
+    assertThat(pi).isWaitingAt("Task_RegisterCase");
+    execute(job(pi));
     assertThat(pi).isWaitingAt("Task_Investigate");
     assertThat(task(pi)).hasCandidateGroup("caseworker")
         .hasDueDate(Deadlines.withShippedArrangements(DocumentProductionProcessTest.CLOCK).workingDays(10));
