@@ -18,7 +18,7 @@ CREATE TABLE violation_case (
     sampling_ratio        DECIMAL(7, 4),
     fine_multiple         INT,
     serious_risk          BOOLEAN        NOT NULL DEFAULT FALSE,
-    referral_kind         VARCHAR(20),
+    referral_kinds        VARCHAR(60),
     measure_class         VARCHAR(30),
     measure_rule          VARCHAR(20),
     recovery_amount       DECIMAL(14, 2),

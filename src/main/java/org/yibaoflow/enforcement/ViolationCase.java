@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 public record ViolationCase(Long id, String caseNo, String region, String source, String externalRef,
     Long institutionId, String institutionType, Long agreementId, String suspectedViolations,
     BigDecimal suspectedAmount, String summary, String status, BigDecimal defraudedAmount, BigDecimal sampleAmount,
-    BigDecimal samplingRatio, Integer fineMultiple, Boolean seriousRisk, String referralKind, String measureClass,
+    BigDecimal samplingRatio, Integer fineMultiple, Boolean seriousRisk, String referralKinds, String measureClass,
     String measureRule, BigDecimal recoveryAmount, BigDecimal refusalAmount, BigDecimal fineProposal,
     Integer rectificationDays, LocalDate noticeServedOn, String objectionOutcome, String outcome,
     String processInstanceId, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,

@@ -15,7 +15,7 @@ interface ViolationCaseMapper {
 
   String COLUMNS = "id, case_no, region, source, external_ref, institution_id, institution_type, agreement_id, "
       + "suspected_violations, suspected_amount, summary, status, defrauded_amount, sample_amount, sampling_ratio, "
-      + "fine_multiple, serious_risk, referral_kind, measure_class, measure_rule, recovery_amount, refusal_amount, "
+      + "fine_multiple, serious_risk, referral_kinds, measure_class, measure_rule, recovery_amount, refusal_amount, "
       + "fine_proposal, rectification_days, notice_served_on, objection_outcome, outcome, process_instance_id, "
       + "created_by, created_at, updated_at, closed_at";
 
@@ -48,11 +48,11 @@ interface ViolationCaseMapper {
 
   @Update("UPDATE violation_case SET defrauded_amount = #{defraudedAmount}, sample_amount = #{sampleAmount}, "
       + "sampling_ratio = #{samplingRatio}, fine_multiple = #{fineMultiple}, serious_risk = #{seriousRisk}, "
-      + "referral_kind = #{referralKind}, status = #{status}, updated_at = #{at} WHERE case_no = #{caseNo}")
+      + "referral_kinds = #{referralKinds}, status = #{status}, updated_at = #{at} WHERE case_no = #{caseNo}")
   int recordFindings(@Param("caseNo") String caseNo, @Param("defraudedAmount") BigDecimal defraudedAmount,
       @Param("sampleAmount") BigDecimal sampleAmount, @Param("samplingRatio") BigDecimal samplingRatio,
       @Param("fineMultiple") Integer fineMultiple, @Param("seriousRisk") boolean seriousRisk,
-      @Param("referralKind") String referralKind, @Param("status") String status, @Param("at") OffsetDateTime at);
+      @Param("referralKinds") String referralKinds, @Param("status") String status, @Param("at") OffsetDateTime at);
 
   @Update("UPDATE violation_case SET measure_class = #{measureClass}, measure_rule = #{measureRule}, "
       + "recovery_amount = #{recovery}, refusal_amount = #{refusal}, fine_proposal = #{fine}, "

@@ -241,8 +241,13 @@ public class ViolationCaseService {
   // ---------------------------------------------------------------- investigation (调查取证)
 
   /** What the investigation found, as the process needs it. */
-  public record Findings(boolean documentsRequired, boolean seriousRisk, String referralKind, boolean referralRequired,
+  public record Findings(boolean documentsRequired, boolean seriousRisk, List<String> referralKinds,
       String caseSummary) {
+
+    /** Whether a transfer starts now (kinds not transferred before in this case). */
+    public boolean referralRequired() {
+      return !referralKinds.isEmpty();
+    }
   }
 
   /**
@@ -266,26 +271,37 @@ public class ViolationCaseService {
     boolean documents = (documentsRequested || found.stream().anyMatch(Violation::documents))
         && mapper.measureCount(caseNo, "DOCUMENTS_PROVIDED") == 0;
     boolean serious = seriousRiskFound || found.stream().anyMatch(Violation::seriousRisk);
-    String referralKind = crimeSuspected ? "JUDICIAL" : publicOfficial ? "DISCIPLINE" : otherRegulator ? "REGULATOR" : null;
-    // a transfer starts once per case: a repeated investigation does not transfer the case again
-    boolean referralRequired = referralKind != null && c.referralKind() == null;
-    if (referralKind == null) {
-      referralKind = c.referralKind();
+    // R-VIO-11: each kind that applies, crime always to the judicial authorities; a kind transferred before in
+    // this case (a repeated investigation after a returned review) is not transferred again
+    Set<String> before = c.referralKinds() == null ? Set.of() : Set.of(c.referralKinds().split(","));
+    List<String> requested = new ArrayList<>();
+    if (crimeSuspected) {
+      requested.add("JUDICIAL");
     }
+    if (publicOfficial) {
+      requested.add("DISCIPLINE");
+    }
+    if (otherRegulator) {
+      requested.add("REGULATOR");
+    }
+    List<String> newReferrals = requested.stream().filter(k -> !before.contains(k)).toList();
+    LinkedHashSet<String> all = new LinkedHashSet<>(before);
+    all.addAll(requested);
+    String referralKinds = all.isEmpty() ? null : String.join(",", all);
     mapper.deleteFindings(caseNo);
     for (Violation v : found) {
       mapper.insertFinding(caseNo, v.code(), v.severity(), v.clause());
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String status = documents ? ViolationCase.DOCUMENTS_REQUESTED : ViolationCase.DECIDING;
-    mapper.recordFindings(caseNo, defraudedAmount, sampleAmount, samplingRatio, fineMultiple, serious, referralKind,
+    mapper.recordFindings(caseNo, defraudedAmount, sampleAmount, samplingRatio, fineMultiple, serious, referralKinds,
         status, now);
     String list = found.stream().map(v -> v.name() + "（" + v.code() + "，" + v.clause() + "）")
         .collect(Collectors.joining("；"));
     audit.record(AuditEntry.of(c.region(), ENTITY, caseNo, "FINDINGS_RECORDED", c.status(), status, "R-VIO-2",
         truncate("调查认定：" + list), processInstanceId, "defraudedAmount=" + defraudedAmount + ", sampleAmount="
             + sampleAmount + ", samplingRatio=" + samplingRatio + ", seriousRisk=" + serious + ", documents=" + documents
-            + ", referral=" + referralKind));
+            + ", referral=" + newReferrals));
     if (serious) {
       Agreement a = agreements.find(c.agreementId());
       if (a.state() == AgreementState.ACTIVE && record(c, "RISK_SETTLEMENT_SUSPENSION", "R-VIO-6", null,
@@ -295,7 +311,7 @@ public class ViolationCaseService {
       }
     }
     String summary = truncate("违约处理案件 " + caseNo + "：" + institutions.find(c.institutionId()).name() + "，" + list);
-    return new Findings(documents, serious, referralKind, referralRequired, summary);
+    return new Findings(documents, serious, newReferrals, summary);
   }
 
   // ---------------------------------------------------------------- document production (R-VIO-7)

@@ -223,7 +223,8 @@ class ViolationCaseIT {
     String pi = opened.get("processInstanceId").asText();
 
     complete(zhangjing, pi, "Task_Investigate", Map.of("findingCodes", "FRAUD_FICTITIOUS_SERVICES",
-        "defraudedAmount", 20000, "sampleAmount", 300.5, "samplingRatio", 0.05, "investigationNote", "虚构住院"));
+        "defraudedAmount", 20000, "sampleAmount", 300.5, "samplingRatio", 0.05, "investigationNote", "虚构住院",
+        "crimeSuspected", true, "publicOfficial", true));
     drive(pi);
     // R-VIO-6: serious-risk conduct suspends settlement at once
     assertThat(agreements.find(agreement.id()).state()).isEqualTo(AgreementState.SETTLEMENT_SUSPENDED);
@@ -261,6 +262,11 @@ class ViolationCaseIT {
     JsonNode view = zhangjing.get("/api/violation-cases/" + caseNo).json();
     assertThat(view.get("violationCase").get("status").asText()).isEqualTo("CLOSED");
     assertThat(view.get("violationCase").get("noticeServedOn").asText()).isNotBlank();
+    assertThat(view.get("violationCase").get("referralKinds").asText()).isEqualTo("JUDICIAL,DISCIPLINE");
+    // R-VIO-11: the transfers run on in parallel; the closed case waits only for them
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).processDefinitionKey("referral")
+        .list()).extracting(p -> runtimeService.getVariable(p.getId(), "referralKind"))
+        .containsExactlyInAnyOrder("JUDICIAL", "DISCIPLINE");
     assertThat(measures(view)).containsExactly("RISK_SETTLEMENT_SUSPENSION", "TERMINATION", "RECOVERY", "REFUSAL",
         "FINE_PROPOSAL");
     assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'VIOLATION_CASE' AND entity_id = ? "

@@ -77,17 +77,22 @@ class ViolationCaseServiceTest {
     var f = service.recordFindings(NO, "FRAUD_FAKE_VISITS", new BigDecimal("100"), null, null, null, false, false,
         true, true, false, "pi");
     assertThat(f.seriousRisk()).isTrue();
-    assertThat(f.referralKind()).isEqualTo("JUDICIAL");
+    assertThat(f.referralKinds()).containsExactly("JUDICIAL", "DISCIPLINE");
     assertThat(f.referralRequired()).isTrue();
+    verify(mapper).recordFindings(eq(NO), any(), any(), any(), any(), eq(true), eq("JUDICIAL,DISCIPLINE"), anyString(),
+        any());
     verify(agreements).transition(eq(1L), eq(new TransitionCommand(AgreementState.SETTLEMENT_SUSPENDED,
         "SERIOUS_RISK", "R-VIO-6", "案件 " + NO + " 发现可能造成重大风险的行为，即时暂停医保基金结算", "pi")));
 
-    // a repeated investigation: the transfer already started, the suspension already recorded
-    stored("HOSPITAL", null, "JUDICIAL");
+    // a repeated investigation: the transfers already started, the suspension already recorded; a new kind starts
+    stored("HOSPITAL", null, "JUDICIAL,DISCIPLINE");
     when(mapper.measureCount(NO, "RISK_SETTLEMENT_SUSPENSION")).thenReturn(1);
-    var again = service.recordFindings(NO, "FRAUD_FAKE_VISITS", null, null, null, null, false, false, true, false,
+    var again = service.recordFindings(NO, "FRAUD_FAKE_VISITS", null, null, null, null, false, false, true, true,
         false, "pi");
     assertThat(again.referralRequired()).isFalse();
+    var regulator = service.recordFindings(NO, "FRAUD_FAKE_VISITS", null, null, null, null, false, false, true, false,
+        true, "pi");
+    assertThat(regulator.referralKinds()).containsExactly("REGULATOR");
     verify(agreements).transition(anyLong(), any());
   }
 

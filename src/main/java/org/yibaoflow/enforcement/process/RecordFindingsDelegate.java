@@ -2,6 +2,7 @@ package org.yibaoflow.enforcement.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
 
@@ -25,7 +26,8 @@ public class RecordFindingsDelegate implements JavaDelegate {
         CaseVariables.flag(execution, "otherRegulator"), execution.getProcessInstanceId());
     execution.setVariable("documentsRequired", f.documentsRequired());
     execution.setVariable("seriousRisk", f.seriousRisk());
-    execution.setVariable("referralKind", f.referralKind());
+    // transient: the multi-instance transfer reads the kinds in this transaction, one referral per kind
+    execution.setVariable("referralKinds", Variables.untypedValue(new java.util.ArrayList<>(f.referralKinds()), true));
     execution.setVariable("referralRequired", f.referralRequired());
     execution.setVariable("caseSummary", f.caseSummary());
     execution.setVariable("subjectRef", CaseVariables.caseNo(execution));

@@ -21,6 +21,7 @@ import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -239,12 +240,17 @@ class ViolationCaseProcessTest {
 
   @Test
   void aSuspectedCrimeIsTransferredInParallelAndDoesNotBlockTheCase() {
-    findings(false, "JUDICIAL");
+    // a suspected crime involving a public official: to the police and to the discipline commission (R-VIO-11)
+    findings(false, "JUDICIAL,DISCIPLINE");
     execution("TERMINATION", false, true);
     ProcessInstance pi = startAndInvestigate();
-    ProcessInstance referral = called(pi, "referral");
-    assertThat(referral).variables().containsEntry("referralKind", "JUDICIAL").containsEntry("subjectRef", NO)
-        .containsEntry("caseSummary", "违约处理案件 " + NO);
+    List<ProcessInstance> referrals = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("referral").list();
+    assertThat(referrals).hasSize(2);
+    assertThat(referrals.stream().map(r -> runtimeService().getVariable(r.getId(), "referralKind")))
+        .containsExactlyInAnyOrder("JUDICIAL", "DISCIPLINE");
+    ProcessInstance referral = referrals.get(0);
+    assertThat(referral).variables().containsEntry("subjectRef", NO).containsEntry("caseSummary", "违约处理案件 " + NO);
 
     // the administrative case goes on while the transfer is open
     decideAndServe(pi);
@@ -255,6 +261,8 @@ class ViolationCaseProcessTest {
     verify(service).close(NO, pi.getId());
 
     complete(task(referral), Map.of("referralNo", "YS-2026-huaibei-000001"));
+    assertThat(pi).isNotEnded();
+    complete(task(referrals.get(1)), Map.of("referralNo", "YS-2026-huaibei-000002"));
     assertThat(pi).isEnded().hasPassed("EndEvent_ReferralDone").hasNotPassed("EndEvent_NoReferral");
   }
 
@@ -323,7 +331,7 @@ class ViolationCaseProcessTest {
   private void findings(boolean documents, String referralKind) {
     when(service.recordFindings(eq(NO), any(), any(), any(), any(), any(), anyBoolean(), anyBoolean(), anyBoolean(),
         anyBoolean(), anyBoolean(), anyString())).thenReturn(new ViolationCaseService.Findings(documents, false,
-            referralKind, referralKind != null, "违约处理案件 " + NO));
+            referralKind == null ? List.of() : List.of(referralKind.split(",")), "违约处理案件 " + NO));
   }
 
   private void decide(String measureClass, String rule, Integer days) {
