@@ -210,6 +210,31 @@ class ViolationCaseIT {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
   }
 
+  @Test
+  void recordsProvidedInTimeOverHttpResumeSettlement() {
+    Institution hospital = institution("huaibei", "HOSPITAL");
+    Agreement agreement = agreementOf(hospital);
+    Http zhangjing = Http.demo(port, "zhangjing");
+    JsonNode opened = zhangjing.post("/api/violation-cases", intake(hospital, "RECORDS_NOT_PROVIDED", null)).json();
+    String caseNo = opened.get("caseNo").asText();
+    String pi = opened.get("processInstanceId").asText();
+    complete(zhangjing, pi, "Task_Investigate", Map.of("findingCodes", "RECORDS_NOT_PROVIDED",
+        "investigationNote", "未提供电子病历"));
+    drive(pi);
+    assertThat(agreements.find(agreement.id()).state()).isEqualTo(AgreementState.SETTLEMENT_SUSPENDED);
+    assertThat(Http.demo(port, "liuyang").post("/api/violation-cases/" + caseNo + "/documents-provided", "{}")
+        .status()).as("another region's user").isEqualTo(404);
+
+    assertThat(zhangjing.post("/api/violation-cases/" + caseNo + "/documents-provided", "{}").status()).isEqualTo(204);
+    complete(zhangjing, pi, "Task_ReviewDocuments", Map.of("documentReview", "SUFFICIENT",
+        "documentReviewNote", "资料齐全"));
+    drive(pi);
+    assertThat(agreements.find(agreement.id()).state()).isEqualTo(AgreementState.ACTIVE);
+    assertThat(taskService.createTaskQuery().processInstanceId(pi).singleResult().getTaskDefinitionKey())
+        .as("the decision goes on").isEqualTo("Task_LegalReview");
+    assertThat(runtimeService.getVariable(pi, "measureClass")).isEqualTo("RECTIFICATION");
+  }
+
   // ------------------------------------------------------------------ full decision path, retried job
 
   @Test
