@@ -1,0 +1,104 @@
+package org.yibaoflow.enforcement;
+
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.EngineAsApplication;
+
+/**
+ * Violation cases: intake (立案, R-VIO-1) from any source, e.g. a smart-monitoring system; reading a case with
+ * its findings and measures; the institution's answers as the messages {@code DocumentsProvided} and
+ * {@code RectificationReported}, correlated by the case number (business key).
+ */
+@RestController
+@RequestMapping("/api/violation-cases")
+class ViolationCaseController {
+
+  static final Map<String, String> MESSAGES = Map.of("documents-provided", "DocumentsProvided",
+      "rectification-reported", "RectificationReported");
+
+  /** Attempts at opening a case when a concurrent request collides with this one. */
+  static final int ATTEMPTS = 3;
+
+  private final ViolationCaseService service;
+  private final ViolationCatalogue catalogue;
+  private final RuntimeService runtimeService;
+  private final EngineAsApplication engine;
+
+  ViolationCaseController(ViolationCaseService service, ViolationCatalogue catalogue, RuntimeService runtimeService,
+      EngineAsApplication engine) {
+    this.service = service;
+    this.catalogue = catalogue;
+    this.runtimeService = runtimeService;
+    this.engine = engine;
+  }
+
+  record IntakeRequest(@Size(max = 64) String region, String source, String institutionCode,
+      List<String> suspectedViolations, BigDecimal suspectedAmount, String externalRef, String summary) {
+  }
+
+  record CaseOpened(String caseNo, String region, String status, String processInstanceId, boolean created) {
+  }
+
+  @PostMapping
+  ResponseEntity<CaseOpened> open(@RequestBody IntakeRequest r) {
+    var intake = new ViolationCaseService.Intake(r.region(), r.source(), r.institutionCode(), r.suspectedViolations(),
+        r.suspectedAmount(), r.externalRef(), r.summary());
+    ViolationCaseService.Opened opened = null;
+    for (int attempt = 1; opened == null; attempt++) {
+      try {
+        opened = service.open(intake);
+      } catch (DuplicateKeyException | PessimisticLockingFailureException concurrent) {
+        // a concurrent request opened the same external reference (unique constraint) or held the case-number
+        // counter: nothing of this request was written; the next attempt answers the other request's case
+        if (attempt >= ATTEMPTS) {
+          throw concurrent;
+        }
+      }
+    }
+    ViolationCase c = opened.violationCase();
+    return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(new CaseOpened(c.caseNo(), c.region(), c.status(), c.processInstanceId(), opened.created()));
+  }
+
+  @GetMapping("/catalogue")
+  List<ViolationCatalogue.Violation> catalogue() {
+    return catalogue.all();
+  }
+
+  @GetMapping("/{caseNo}")
+  ViolationCaseService.CaseView get(@PathVariable String caseNo) {
+    return service.visible(caseNo);
+  }
+
+  /** The institution's answer: documents provided or rectification reported (by business key). */
+  @PostMapping("/{caseNo}/{message}")
+  ResponseEntity<Void> message(@PathVariable String caseNo, @PathVariable String message) {
+    String name = MESSAGES.get(message);
+    if (name == null) {
+      throw DomainRuleException.notFound("消息 / message", message);
+    }
+    service.visible(caseNo);
+    try {
+      engine.run(() -> runtimeService.createMessageCorrelation(name).processInstanceBusinessKey(caseNo).correlate());
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw DomainRuleException.conflict("message", "R-VIO-7", "案件 " + caseNo + " 当前不在等待该答复",
+          "Case " + caseNo + " is not waiting for " + name);
+    }
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,23 @@
+package org.yibaoflow.enforcement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.ViolationCaseService;
+
+/** 结案: amounts, measures and dates in the registry and the audit trail. */
+@Component("closeViolationCaseDelegate")
+public class CloseViolationCaseDelegate implements JavaDelegate {
+
+  private final ViolationCaseService service;
+
+  public CloseViolationCaseDelegate(ViolationCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("caseOutcome",
+        service.close(CaseVariables.caseNo(execution), execution.getProcessInstanceId()).outcome());
+  }
+}

@@ -1,0 +1,25 @@
+package org.yibaoflow.enforcement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.ViolationCaseService;
+
+/** 整改不到位: agreement suspension, count + 1 (R-VIO-2, R-VIO-5); not rectified while suspended terminates (R-VIO-3/4). */
+@Component("recordNotRectifiedDelegate")
+public class RecordNotRectifiedDelegate implements JavaDelegate {
+
+  private final ViolationCaseService service;
+
+  public RecordNotRectifiedDelegate(ViolationCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean terminated = service.recordNotRectified(CaseVariables.caseNo(execution),
+        !"FAILED".equals(execution.getVariable("reinspectionResult")), execution.getProcessInstanceId());
+    execution.setVariable("agreementTerminated", terminated);
+    execution.setVariable("rectificationOutcome", terminated ? "TERMINATED" : "SUSPENDED");
+  }
+}

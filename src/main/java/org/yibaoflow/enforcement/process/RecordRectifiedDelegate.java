@@ -1,0 +1,23 @@
+package org.yibaoflow.enforcement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.ViolationCaseService;
+
+/** 整改到位: a suspension ends (SUSPENDED -> ACTIVE, R-VIO-2). */
+@Component("recordRectifiedDelegate")
+public class RecordRectifiedDelegate implements JavaDelegate {
+
+  private final ViolationCaseService service;
+
+  public RecordRectifiedDelegate(ViolationCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.recordRectified(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    execution.setVariable("rectificationOutcome", "RECTIFIED");
+  }
+}

@@ -1,0 +1,39 @@
+package org.yibaoflow.enforcement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.ViolationCase;
+import org.yibaoflow.enforcement.ViolationCaseService;
+
+/**
+ * 登记案件: a case opened through the API is registered already; one started from Tasklist's start form is
+ * registered now (R-VIO-1) and its case number becomes the business key.
+ */
+@Component("registerCaseDelegate")
+public class RegisterCaseDelegate implements JavaDelegate {
+
+  private final ViolationCaseService service;
+
+  public RegisterCaseDelegate(ViolationCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String region = CaseVariables.string(execution, "region");
+    ViolationCase c = service.register(CaseVariables.string(execution, "caseNo"), execution.getProcessInstanceId(),
+        region != null ? region : execution.getTenantId(), CaseVariables.string(execution, "source"),
+        CaseVariables.string(execution, "institutionCode"), CaseVariables.string(execution, "suspectedViolations"),
+        CaseVariables.amount(execution, "suspectedAmount"), CaseVariables.string(execution, "summary"),
+        CaseVariables.string(execution, "startedBy"));
+    execution.setVariable("caseNo", c.caseNo());
+    execution.setVariable("region", c.region());
+    execution.setVariable("institutionType", c.institutionType());
+    execution.setVariable("suspectedViolations", c.suspectedViolations());
+    execution.setVariable("suspectedAmount", c.suspectedAmount().toPlainString());
+    if (!c.caseNo().equals(execution.getProcessBusinessKey())) {
+      execution.setProcessBusinessKey(c.caseNo());
+    }
+  }
+}

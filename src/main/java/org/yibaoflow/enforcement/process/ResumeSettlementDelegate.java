@@ -1,0 +1,23 @@
+package org.yibaoflow.enforcement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.ViolationCaseService;
+
+/** 恢复结算: sufficient records in time (R-VIO-7). */
+@Component("resumeSettlementDelegate")
+public class ResumeSettlementDelegate implements JavaDelegate {
+
+  private final ViolationCaseService service;
+
+  public ResumeSettlementDelegate(ViolationCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.resumeSettlement(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    execution.setVariable("documentsOutcome", "PROVIDED");
+  }
+}

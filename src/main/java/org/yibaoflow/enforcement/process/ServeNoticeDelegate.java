@@ -1,0 +1,26 @@
+package org.yibaoflow.enforcement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.ViolationCaseService;
+
+/** 送达处理决定书: the written notice; the objection window starts the day after (R-PERS-12). */
+@Component("serveNoticeDelegate")
+public class ServeNoticeDelegate implements JavaDelegate {
+
+  private final ViolationCaseService service;
+
+  public ServeNoticeDelegate(ViolationCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var n = service.serveNotice(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    execution.setVariable("decisionType", n.decisionType());
+    execution.setVariable("decision", n.decision());
+    execution.setVariable("party", n.party());
+    execution.setVariable("noticeServedOn", n.servedOn());
+  }
+}

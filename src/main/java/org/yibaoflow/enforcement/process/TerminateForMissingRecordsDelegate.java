@@ -1,0 +1,23 @@
+package org.yibaoflow.enforcement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.ViolationCaseService;
+
+/** 解除协议: the document deadline passed (R-VIO-7), with the ban (R-VIO-9). */
+@Component("terminateForMissingRecordsDelegate")
+public class TerminateForMissingRecordsDelegate implements JavaDelegate {
+
+  private final ViolationCaseService service;
+
+  public TerminateForMissingRecordsDelegate(ViolationCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.terminateForMissingRecords(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    execution.setVariable("documentsOutcome", "TERMINATED");
+  }
+}
