@@ -148,6 +148,11 @@ public class DesignationService {
     return mapper.findByProcessInstance(processInstanceId);
   }
 
+  /** R-DES-1: the working days the completeness review (受理审查) has in the region (default 5). */
+  public int completenessReviewPeriod(String region) {
+    return settings.value(region, RegionSetting.COMPLETENESS_REVIEW_PERIOD);
+  }
+
   private static void validate(String region, String institutionName, String institutionType,
       String creditCode) {
     DomainRuleException.requireText(region, "region", "统筹地区", "region");

@@ -36,6 +36,9 @@ public enum RegionSetting {
   AGREEMENT_TERM("agreement-term", Unit.YEARS, "R-DES-4", 1, 5, "新定点签订服务协议的有效期"),
   /** R-DES-1: a failed re-evaluation bars a new application (product default 1 year). */
   FAILED_RE_EVALUATION_BAR("failed-re-evaluation-bar", Unit.YEARS, "R-DES-1", 1, 5, "再次评估不通过后不得申请的年限"),
+  /** R-DES-1: the completeness review (受理审查) tells the institution once what is missing (product default 5 working days). */
+  COMPLETENESS_REVIEW_PERIOD("completeness-review-period", Unit.WORKING_DAYS, "R-DES-1", 1, 30,
+      "受理审查（一次性告知需补正材料）期限"),
   /** R-DES-1: time to supplement incomplete material (product default 30 days). */
   SUPPLEMENT_PERIOD("supplement-period", Unit.DAYS, "R-DES-1", 1, 180, "补充申请材料的期限"),
   /** R-VIO-11: reminder when a transferred case has no feedback (product default 30 days). */

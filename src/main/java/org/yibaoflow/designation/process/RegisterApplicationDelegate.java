@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationApplication;
 import org.yibaoflow.designation.DesignationService;
 
-/** 登记申请: registers the application and makes its number the business key. */
+/**
+ * 登记申请: registers the application, makes its number the business key and sets {@code reviewPeriod}, the
+ * region's working days for the completeness review.
+ */
 @Component("registerApplicationDelegate")
 class RegisterApplicationDelegate implements JavaDelegate {
 
@@ -23,6 +26,8 @@ class RegisterApplicationDelegate implements JavaDelegate {
         (String) execution.getVariable("creditCode"), execution.getProcessInstanceId(),
         (String) execution.getVariable("startedBy"));
     execution.setVariable("applicationNo", application.applicationNo());
+    // R-DES-1: the region's completeness-review period, the due date of 受理审查 (also after a supplement)
+    execution.setVariable("reviewPeriod", service.completenessReviewPeriod(application.region()));
     execution.setProcessBusinessKey(application.applicationNo());
   }
 }

@@ -98,6 +98,7 @@ class DesignationProcessTest {
     Mocks.register("deadlines", DEADLINES);
     when(service.systemCheck(NO)).thenReturn(true);
     when(service.requestSupplement(NO)).thenReturn(30);
+    when(service.completenessReviewPeriod("huaibei")).thenReturn(5);
     when(service.register(any(), eq("淮北市人民医院"), eq("HOSPITAL"), eq("91340600MA2MTQ3R9A"), anyString(), any()))
         .thenReturn(application());
     when(service.checkEligibility(NO)).thenReturn(true);
@@ -128,12 +129,16 @@ class DesignationProcessTest {
   }
 
   @Test
-  void theReviewIsDueInFiveWorkingDays() {
+  void theReviewIsDueInTheRegionsCompletenessReviewPeriod() {
+    // R-DES-1: the region's period (here 4 working days) is read when the application is registered
+    when(service.completenessReviewPeriod("huaibei")).thenReturn(4);
     ProcessInstance pi = startAndRegister();
     Task review = taskQuery().singleResult();
     assertThat(review).hasCandidateGroup("caseworker");
-    // Tuesday 2026-09-22 + 5 working days skips the weekend and Mid-Autumn (Sep 25-27 per the 2026 arrangement)
-    assertThat(review.getDueDate()).isEqualTo(DEADLINES.workingDays(5));
+    // Tuesday 2026-09-22 + 4 working days skips the weekend and Mid-Autumn (Sep 25-27 per the 2026 arrangement):
+    // Sep 23, 24, 28, 29: due at the end of Tuesday 2026-09-29
+    assertThat(review.getDueDate()).isEqualTo(DEADLINES.workingDays(4))
+        .isEqualTo(java.util.Date.from(java.time.LocalDate.of(2026, 9, 30).atStartOfDay(WorkingDayCalendar.ZONE).toInstant()));
     assertThat(pi).isWaitingAt("Task_ReviewCompleteness");
   }
 
