@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,12 +92,10 @@ public class EvaluationCampaignService {
       return existing;
     }
     int total = mapper.countInForce(region, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
-    try {
-      mapper.insertCampaign(new EvaluationCampaign(null, region, y, EvaluationCampaign.STARTING, total, 0L, 0, 0,
-          actor, OffsetDateTime.now(clock), null, 0L));
-    } catch (DuplicateKeyException concurrent) {
-      return mapper.findCampaign(region, y);
-    }
+    // two opening at once: the unique (region, eval_year) refuses the second (409 over HTTP, a retried job finds
+    // the first one) - not caught here, as PostgreSQL aborts the transaction with the failed insert
+    mapper.insertCampaign(new EvaluationCampaign(null, region, y, EvaluationCampaign.STARTING, total, 0L, 0, 0,
+        actor, OffsetDateTime.now(clock), null, 0L));
     EvaluationCampaign saved = mapper.findCampaign(region, y);
     audit.record(AuditEntry.of(region, ENTITY, saved.id().toString(), "OPENED", null, EvaluationCampaign.STARTING,
         "R-EVA-1", "年度考核：" + region + " " + y + " 年度，协议 " + total + " 份 / annual evaluation opened", null,
