@@ -60,6 +60,26 @@ class EvaluationCampaignIT {
   }
 
   @Test
+  void aSupervisorStartsTheCampaignFromTasklistsStartForm() {
+    int lastYear = LocalDate.now().getYear() - 1;
+    Http.Response started = Http.demo(port, "zhaolei").post(
+        "/engine-rest/process-definition/key/evaluation-campaign/submit-form",
+        "{\"variables\":{\"evalYear\":{\"value\":" + lastYear + ",\"type\":\"Integer\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String pi = started.json().get("id").asText();
+    for (int i = 0; i < 5 && !ended(pi); i++) {
+      Jobs.executeDue(managementService, pi);
+    }
+    assertThat(ended(pi)).isTrue();
+    // the region is the supervisor's (济宁); the demo agreements are of this year, so none was in force last year
+    Map<String, Object> campaign = jdbc.queryForMap("SELECT * FROM evaluation_campaign WHERE region = 'jining' "
+        + "AND eval_year = ?", lastYear);
+    assertThat(campaign).containsEntry("STATUS", "ALL_STARTED").containsEntry("OPENED_BY", "zhaolei");
+    assertThat(Http.demo(port, "zhaolei").get("/api/evaluation-campaigns/" + campaign.get("ID")).json()
+        .get("started").asInt()).isEqualTo(((Number) campaign.get("TOTAL_AGREEMENTS")).intValue());
+  }
+
+  @Test
   void theCampaignOfHuaibeiRenewsDefersDoesNotRenewAndTerminates() {
     int year = LocalDate.now().getYear();
     String renewed = institution("HOSPITAL", "ACTIVE", year);
