@@ -3,15 +3,15 @@ package org.yibaoflow.evaluation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 
 /** 缓签 (R-EVA-4): the next period signed DEFERRED; idempotent. */
 @Component("deferAgreementDelegate")
 class DeferAgreementDelegate implements JavaDelegate {
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  DeferAgreementDelegate(EvaluationService service) {
+  DeferAgreementDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 

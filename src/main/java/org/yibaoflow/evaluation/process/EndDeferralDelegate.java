@@ -3,7 +3,7 @@ package org.yibaoflow.evaluation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 
 /** 缓签结束 (R-EVA-4): cleared and passed => signed; otherwise not renewed. */
 @Component("endDeferralDelegate")
@@ -11,9 +11,9 @@ class EndDeferralDelegate implements JavaDelegate {
 
   static final String PASSED = "PASSED";
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  EndDeferralDelegate(EvaluationService service) {
+  EndDeferralDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 

@@ -5,22 +5,22 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.RenewalReasons;
 
 /** 采集考核数据: the facts of the year for the scoring form (R-EVA-3..5, R-DES-6). */
 @Component("gatherEvaluationDataDelegate")
 class GatherEvaluationDataDelegate implements JavaDelegate {
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  GatherEvaluationDataDelegate(EvaluationService service) {
+  GatherEvaluationDataDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    EvaluationService.Gathered g = service.gather(execution.getProcessBusinessKey());
+    AnnualEvaluationService.Gathered g = service.gather(execution.getProcessBusinessKey());
     Map<String, Object> v = new HashMap<>();
     v.put("deductionPoints", g.deductionPoints());
     v.put("agreementPoints", g.facts().agreementPoints());
@@ -38,7 +38,7 @@ class GatherEvaluationDataDelegate implements JavaDelegate {
     v.put("evaluationCriteria", g.criteria());
     v.put("institutionType", g.institutionType());
     v.put("gradeOverride", RenewalReasons.NONE);
-    v.put("signingChannel", EvaluationService.ONLINE);
+    v.put("signingChannel", AnnualEvaluationService.ONLINE);
     execution.setVariables(v);
   }
 }

@@ -3,15 +3,15 @@ package org.yibaoflow.evaluation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 
 /** 不再签订 (R-EVA-5, R-EVA-2); idempotent. */
 @Component("notRenewAgreementDelegate")
 class NotRenewAgreementDelegate implements JavaDelegate {
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  NotRenewAgreementDelegate(EvaluationService service) {
+  NotRenewAgreementDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 

@@ -3,7 +3,7 @@ package org.yibaoflow.evaluation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.Grade;
 import org.yibaoflow.evaluation.Outcome;
 
@@ -16,15 +16,15 @@ class RecordEvaluationResultDelegate implements JavaDelegate {
 
   static final String DECISION_TYPE = "ANNUAL_EVALUATION";
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  RecordEvaluationResultDelegate(EvaluationService service) {
+  RecordEvaluationResultDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    EvaluationService.Notice notice = service.recordResult(execution.getProcessBusinessKey(),
+    AnnualEvaluationService.Notice notice = service.recordResult(execution.getProcessBusinessKey(),
         Grade.valueOf((String) execution.getVariable("grade")),
         ((Number) execution.getVariable("withheldPercent")).intValue(),
         ((Number) execution.getVariable("preAllocationPercent")).intValue(),

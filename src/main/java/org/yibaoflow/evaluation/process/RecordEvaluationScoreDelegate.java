@@ -3,15 +3,15 @@ package org.yibaoflow.evaluation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 
 /** 记录评分: the caseworker's score less the deduction (R-EVA-3) becomes the final score. */
 @Component("recordEvaluationScoreDelegate")
 class RecordEvaluationScoreDelegate implements JavaDelegate {
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  RecordEvaluationScoreDelegate(EvaluationService service) {
+  RecordEvaluationScoreDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 

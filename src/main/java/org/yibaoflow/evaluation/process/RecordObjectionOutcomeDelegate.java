@@ -3,7 +3,7 @@ package org.yibaoflow.evaluation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.Grade;
 import org.yibaoflow.evaluation.RenewalReasons;
 
@@ -11,9 +11,9 @@ import org.yibaoflow.evaluation.RenewalReasons;
 @Component("recordObjectionOutcomeDelegate")
 class RecordObjectionOutcomeDelegate implements JavaDelegate {
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  RecordObjectionOutcomeDelegate(EvaluationService service) {
+  RecordObjectionOutcomeDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 

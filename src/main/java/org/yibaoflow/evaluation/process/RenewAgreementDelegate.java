@@ -3,15 +3,15 @@ package org.yibaoflow.evaluation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 
 /** 线上续签协议 (R-DES-4): a new agreement period; idempotent. */
 @Component("renewAgreementDelegate")
 class RenewAgreementDelegate implements JavaDelegate {
 
-  private final EvaluationService service;
+  private final AnnualEvaluationService service;
 
-  RenewAgreementDelegate(EvaluationService service) {
+  RenewAgreementDelegate(AnnualEvaluationService service) {
     this.service = service;
   }
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.evaluation.EvaluationFacts;
-import org.yibaoflow.evaluation.EvaluationService;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.Grade;
 import org.yibaoflow.evaluation.Outcome;
 import org.yibaoflow.evaluation.RenewalReasons;
@@ -61,7 +61,7 @@ class AnnualEvaluationProcessTest {
   /** Monday 2026-11-02 10:00 Asia/Shanghai. */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), WorkingDayCalendar.ZONE);
 
-  private final EvaluationService service = mock(EvaluationService.class);
+  private final AnnualEvaluationService service = mock(AnnualEvaluationService.class);
 
   @BeforeEach
   void register() {
@@ -80,11 +80,11 @@ class AnnualEvaluationProcessTest {
     Mocks.register("notRenewAgreementDelegate", new NotRenewAgreementDelegate(service));
     Mocks.register("terminateAgreementDelegate", new TerminateAgreementDelegate(service));
     gathered(RenewalReasons.NONE, RenewalReasons.NONE, RenewalReasons.NONE);
-    // no deduction in these cases: the final score is the score (the deduction is EvaluationServiceTest's)
+    // no deduction in these cases: the final score is the score (the deduction is AnnualEvaluationServiceTest's)
     when(service.recordScore(eq(BK), any(), anyString(), anyString(), anyString()))
         .thenAnswer(a -> a.getArgument(1));
     when(service.recordResult(eq(BK), any(), anyInt(), anyInt(), any(), anyString(), anyString(), anyString()))
-        .thenAnswer(a -> new EvaluationService.Notice("2026 年度考核等次：" + ((Grade) a.getArgument(1)).zh() + "；结论："
+        .thenAnswer(a -> new AnnualEvaluationService.Notice("2026 年度考核等次：" + ((Grade) a.getArgument(1)).zh() + "；结论："
             + ((Outcome) a.getArgument(4)).zh(), LocalDate.parse("2026-11-02"), "淮北市测试医院"));
   }
 
@@ -94,7 +94,7 @@ class AnnualEvaluationProcessTest {
   }
 
   void gathered(String previousGrade, String nonRenewal, String deferral) {
-    when(service.gather(BK)).thenReturn(new EvaluationService.Gathered(
+    when(service.gather(BK)).thenReturn(new AnnualEvaluationService.Gathered(
         new EvaluationFacts(0, 0, 0, "ACTIVE", null, false, false, null, 0, 0), 0, previousGrade, nonRenewal, deferral,
         85, 70, 10, "考核标准", "HOSPITAL"));
   }

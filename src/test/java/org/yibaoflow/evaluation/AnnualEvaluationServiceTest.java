@@ -26,7 +26,7 @@ import org.yibaoflow.platform.AuditService;
 import org.yibaoflow.platform.DomainRuleException;
 
 /** The cases the registry shows by itself (R-EVA-4, R-EVA-5) and the published criteria (R-DES-6). */
-class EvaluationServiceTest {
+class AnnualEvaluationServiceTest {
 
   static EvaluationFacts facts(String state, Integer onRequestDays, boolean revoked, boolean expired,
       BigDecimal settlement) {
@@ -35,31 +35,31 @@ class EvaluationServiceTest {
 
   @Test
   void nonRenewalCasesFromTheRegistryMostFundamentalFirst() {
-    assertThat(EvaluationService.suggestNonRenewal(facts("ACTIVE", null, true, true, BigDecimal.ZERO), 180))
+    assertThat(AnnualEvaluationService.suggestNonRenewal(facts("ACTIVE", null, true, true, BigDecimal.ZERO), 180))
         .isEqualTo("LICENCE_REVOKED");
-    assertThat(EvaluationService.suggestNonRenewal(facts("ACTIVE", null, false, true, null), 180))
+    assertThat(AnnualEvaluationService.suggestNonRenewal(facts("ACTIVE", null, false, true, null), 180))
         .isEqualTo("LICENCE_EXPIRED");
-    assertThat(EvaluationService.suggestNonRenewal(facts("ACTIVE", null, false, false, BigDecimal.ZERO), 180))
+    assertThat(AnnualEvaluationService.suggestNonRenewal(facts("ACTIVE", null, false, false, BigDecimal.ZERO), 180))
         .isEqualTo("NO_SETTLEMENT");
     // no figure delivered is not "no settlement"
-    assertThat(EvaluationService.suggestNonRenewal(facts("ACTIVE", null, false, false, null), 180)).isEqualTo("NONE");
-    assertThat(EvaluationService.suggestNonRenewal(facts("SUSPENDED", 181, false, false, new BigDecimal("5")), 180))
+    assertThat(AnnualEvaluationService.suggestNonRenewal(facts("ACTIVE", null, false, false, null), 180)).isEqualTo("NONE");
+    assertThat(AnnualEvaluationService.suggestNonRenewal(facts("SUSPENDED", 181, false, false, new BigDecimal("5")), 180))
         .isEqualTo("ON_REQUEST_SUSPENSION_EXCEEDED");
-    assertThat(EvaluationService.suggestNonRenewal(facts("SUSPENDED", 180, false, false, new BigDecimal("5")), 180))
+    assertThat(AnnualEvaluationService.suggestNonRenewal(facts("SUSPENDED", 180, false, false, new BigDecimal("5")), 180))
         .isEqualTo("NONE");
   }
 
   @Test
   void aSanctionSuspensionStillRunningDefersButAnOnRequestOneDoesNot() {
-    assertThat(EvaluationService.suggestDeferral(facts("SUSPENDED", null, false, false, null)))
+    assertThat(AnnualEvaluationService.suggestDeferral(facts("SUSPENDED", null, false, false, null)))
         .isEqualTo("SUSPENDED_AFTER_SIGNING_PERIOD");
-    assertThat(EvaluationService.suggestDeferral(facts("SUSPENDED", 30, false, false, null))).isEqualTo("NONE");
-    assertThat(EvaluationService.suggestDeferral(facts("ACTIVE", null, false, false, null))).isEqualTo("NONE");
+    assertThat(AnnualEvaluationService.suggestDeferral(facts("SUSPENDED", 30, false, false, null))).isEqualTo("NONE");
+    assertThat(AnnualEvaluationService.suggestDeferral(facts("ACTIVE", null, false, false, null))).isEqualTo("NONE");
   }
 
   @Test
   void theCriteriaNameTheRegionsScoresAndTheConversion() {
-    assertThat(EvaluationService.criteria(85, 70, 2)).contains("≥ 85 分为合格", "70–84 分为基本合格", "< 70 分为不合格",
+    assertThat(AnnualEvaluationService.criteria(85, 70, 2)).contains("≥ 85 分为合格", "70–84 分为基本合格", "< 70 分为不合格",
         "扣 2 分", "R-DES-6", "R-EVA-3");
     assertThat(facts("ACTIVE", null, false, false, null).personnelSuspendedPercent()).isEqualTo(20);
   }
@@ -71,7 +71,7 @@ class EvaluationServiceTest {
   final AgreementService agreements = mock(AgreementService.class);
   final InstitutionService institutions = mock(InstitutionService.class);
   final AuditService audit = mock(AuditService.class);
-  final EvaluationService service = new EvaluationService(mapper, mock(EvaluationFactsSource.class), agreements,
+  final AnnualEvaluationService service = new AnnualEvaluationService(mapper, mock(EvaluationFactsSource.class), agreements,
       institutions, mock(RegionSettingsService.class), audit,
       Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), WorkingDayCalendar.ZONE));
 

@@ -25,7 +25,7 @@ import org.yibaoflow.platform.DomainRuleException;
  * together, so a retried job finds it done.
  */
 @Service
-public class EvaluationService {
+public class AnnualEvaluationService {
 
   static final String ENTITY = "EVALUATION";
   public static final String ONLINE = "ONLINE";
@@ -40,7 +40,7 @@ public class EvaluationService {
   private final Clock clock;
   private final RenewalReasons reasons = RenewalReasons.shipped();
 
-  EvaluationService(EvaluationMapper mapper, EvaluationFactsSource facts, AgreementService agreements,
+  AnnualEvaluationService(EvaluationMapper mapper, EvaluationFactsSource facts, AgreementService agreements,
       InstitutionService institutions, RegionSettingsService settings, AuditService audit, Clock clock) {
     this.mapper = mapper;
     this.facts = facts;
