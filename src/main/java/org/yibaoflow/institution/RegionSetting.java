@@ -55,7 +55,15 @@ public enum RegionSetting {
   PERSONNEL_SUSPENSION_LONG("personnel-suspension-long", Unit.MONTHS, "R-PERS-6", 1, 24, "扣9-11分中止协议期限"),
   /** R-PERS-10: share of an institution's personnel suspended or terminated in a year, 30 % [004 §五(三)]. */
   PERSONNEL_INSTITUTION_THRESHOLD("personnel-institution-threshold", Unit.PERCENT, "R-PERS-10", 1, 100,
-      "年度内被中止或解除协议的相关人员占比达到该值时可中止或解除机构协议");
+      "年度内被中止或解除协议的相关人员占比达到该值时可中止或解除机构协议"),
+  /** R-EVA-1: the final score at or above which the grade is 合格 (the seeds name none: product default 85). */
+  EVALUATION_PASS_SCORE("evaluation-pass-score", Unit.COUNT, "R-EVA-1", 1, 100, "年度考核合格分数线"),
+  /** R-EVA-1: the final score at or above which the grade is 基本合格 (product default 70). */
+  EVALUATION_BASIC_PASS_SCORE("evaluation-basic-pass-score", Unit.COUNT, "R-EVA-1", 1, 100, "年度考核基本合格分数线"),
+  /** R-EVA-3: annual-evaluation deduction per agreement point (记分换算扣分; product default 1). */
+  EVALUATION_POINTS_FACTOR("evaluation-points-factor", Unit.COUNT, "R-EVA-3", 1, 10, "协议记分换算年度考核扣分的倍数"),
+  /** R-EVA-1: working days for scoring an institution in the campaign (product default 10). */
+  EVALUATION_SCORING_PERIOD("evaluation-scoring-period", Unit.WORKING_DAYS, "R-EVA-1", 1, 60, "年度考核评分期限");
 
   public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT }
 

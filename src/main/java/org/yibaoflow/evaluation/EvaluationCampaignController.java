@@ -1,0 +1,41 @@
+package org.yibaoflow.evaluation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The year's evaluation campaign of a region (R-EVA-1). POST opens it (201) or starts an interrupted one again
+ * (200, same campaign, nothing started twice); the instances are started in the background in batches.
+ * GET shows its progress and the region's online-signing rate (R-DES-4).
+ */
+@RestController
+@RequestMapping("/api/evaluation-campaigns")
+class EvaluationCampaignController {
+
+  private final EvaluationCampaignService service;
+
+  EvaluationCampaignController(EvaluationCampaignService service) {
+    this.service = service;
+  }
+
+  record CampaignRequest(String region, Integer year) {
+  }
+
+  @PostMapping
+  ResponseEntity<CampaignProgress> open(@RequestBody CampaignRequest request) {
+    EvaluationCampaignService.Opened opened = service.openAsSupervisor(request.region(), request.year());
+    return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(service.progress(opened.campaign().id()));
+  }
+
+  @GetMapping("/{id}")
+  CampaignProgress progress(@PathVariable long id) {
+    return service.progress(id);
+  }
+}

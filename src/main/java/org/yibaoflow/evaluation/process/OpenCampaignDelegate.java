@@ -1,0 +1,31 @@
+package org.yibaoflow.evaluation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.evaluation.EvaluationCampaign;
+import org.yibaoflow.evaluation.EvaluationCampaignService;
+import org.yibaoflow.platform.AuditService;
+
+/** 登记考核批次: records (or finds) the campaign of the region (the instance's tenant) and year. */
+@Component("openCampaignDelegate")
+class OpenCampaignDelegate implements JavaDelegate {
+
+  private final EvaluationCampaignService service;
+
+  OpenCampaignDelegate(EvaluationCampaignService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object startedBy = execution.getVariable("startedBy");
+    Object year = execution.getVariable("evalYear");
+    EvaluationCampaign c = service.open(execution.getTenantId(),
+        year instanceof Number n ? n.intValue() : null, startedBy == null ? AuditService.SYSTEM : startedBy.toString());
+    execution.setVariable("campaignId", c.id());
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(c.businessKey());
+    }
+  }
+}

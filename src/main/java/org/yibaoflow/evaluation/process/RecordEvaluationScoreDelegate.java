@@ -1,0 +1,26 @@
+package org.yibaoflow.evaluation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
+
+/** 记录评分: the caseworker's score less the deduction (R-EVA-3) becomes the final score. */
+@Component("recordEvaluationScoreDelegate")
+class RecordEvaluationScoreDelegate implements JavaDelegate {
+
+  private final AnnualEvaluationService service;
+
+  RecordEvaluationScoreDelegate(AnnualEvaluationService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object score = execution.getVariable("evaluationScore");
+    int finalScore = service.recordScore(execution.getProcessBusinessKey(),
+        score instanceof Number n ? n.intValue() : null, (String) execution.getVariable("nonRenewalCase"),
+        (String) execution.getVariable("deferralCase"), execution.getProcessInstanceId());
+    execution.setVariable("finalScore", finalScore);
+  }
+}

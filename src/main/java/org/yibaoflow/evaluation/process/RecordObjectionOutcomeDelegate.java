@@ -1,0 +1,27 @@
+package org.yibaoflow.evaluation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.evaluation.AnnualEvaluationService;
+import org.yibaoflow.evaluation.Grade;
+import org.yibaoflow.evaluation.RenewalReasons;
+
+/** 记录异议结果: a grade changed on objection is graded and decided again (gradeOverride). */
+@Component("recordObjectionOutcomeDelegate")
+class RecordObjectionOutcomeDelegate implements JavaDelegate {
+
+  private final AnnualEvaluationService service;
+
+  RecordObjectionOutcomeDelegate(AnnualEvaluationService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Grade changed = service.recordObjection(execution.getProcessBusinessKey(),
+        (String) execution.getVariable("objectionNo"), (String) execution.getVariable("objectionOutcome"),
+        (String) execution.getVariable("effectiveDecision"), execution.getProcessInstanceId());
+    execution.setVariable("gradeOverride", changed == null ? RenewalReasons.NONE : changed.name());
+  }
+}

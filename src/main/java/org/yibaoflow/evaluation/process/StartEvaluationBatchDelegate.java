@@ -1,0 +1,23 @@
+package org.yibaoflow.evaluation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.evaluation.EvaluationCampaignService;
+
+/** 批量启动考核: one batch of annual-evaluation instances in this job's transaction. */
+@Component("startEvaluationBatchDelegate")
+class StartEvaluationBatchDelegate implements JavaDelegate {
+
+  private final EvaluationCampaignService service;
+
+  StartEvaluationBatchDelegate(EvaluationCampaignService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var result = service.runNextBatch(((Number) execution.getVariable("campaignId")).longValue());
+    execution.setVariable("allStarted", result.allStarted());
+  }
+}
