@@ -65,6 +65,7 @@ public class ViolationCaseService {
   private final ViolationCaseMapper mapper;
   private final ViolationCatalogue catalogue;
   private final ViolationMeasures measures;
+  private final AgreementPointsService points;
   private final InstitutionService institutions;
   private final AgreementService agreements;
   private final RegionSettingsService settings;
@@ -76,12 +77,13 @@ public class ViolationCaseService {
   private final Clock clock;
 
   ViolationCaseService(ViolationCaseMapper mapper, ViolationCatalogue catalogue, ViolationMeasures measures,
-      InstitutionService institutions, AgreementService agreements, RegionSettingsService settings, AuditService audit,
+      AgreementPointsService points, InstitutionService institutions, AgreementService agreements, RegionSettingsService settings, AuditService audit,
       RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess, CaseNumbers caseNumbers,
       Clock clock) {
     this.mapper = mapper;
     this.catalogue = catalogue;
     this.measures = measures;
+    this.points = points;
     this.institutions = institutions;
     this.agreements = agreements;
     this.settings = settings;
@@ -458,8 +460,8 @@ public class ViolationCaseService {
    * or with the class the objection changed it to (CHANGED), or nothing when it was revoked (REVOKED). Records
    * the measure and its amounts (recovery, refusal, fine proposal to the administrative department) and moves
    * the agreement: settlement suspension, agreement suspension (count + 1; R-VIO-5 may terminate at once),
-   * termination (R-VIO-3/4/8; R-VIO-5 through the suspension that reaches the count). Idempotent per
-   * case and measure.
+   * termination (R-VIO-3/4/8; R-VIO-5 through the suspension that reaches the count), and books the agreement
+   * points of the class in effect (R-EVA-3, {@link AgreementPointsService}). Idempotent per case and measure.
    */
   @Transactional
   public Execution executeDecision(String caseNo, String objectionOutcome, String changedMeasureClass,
@@ -501,6 +503,8 @@ public class ViolationCaseService {
         audit.record(AuditEntry.of(c.region(), ENTITY, caseNo, "FINE_PROPOSED", null, null, "R-VIO-10",
             "罚款建议 " + c.fineProposal().toPlainString() + " 元移交医保行政部门（admindept）", processInstanceId, null));
       }
+      // R-EVA-3: the decision in effect books its agreement points (once per case)
+      points.recordDecision(c, measureClass, objectionOutcome, processInstanceId);
       apply(c, measureClass, rule, processInstanceId);
       mapper.recordExecution(caseNo, objectionOutcome, measureClass,
           rectification ? ViolationCase.RECTIFYING : ViolationCase.DECIDING, now);

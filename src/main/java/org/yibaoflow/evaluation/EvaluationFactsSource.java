@@ -4,9 +4,9 @@ import org.yibaoflow.institution.Agreement;
 import org.yibaoflow.institution.Institution;
 
 /**
- * Where the evaluation gets an agreement's facts of the year. The port to the enforcement feature (violation
- * cases, measures, agreement points): {@link RegistryEvaluationFacts} reads what the registry has; a bean
- * marked {@code @Primary} in enforcement replaces it once violation cases and points are recorded there.
+ * Where the evaluation gets an agreement's facts of the year. Its one implementation,
+ * {@link RegistryEvaluationFacts}, reads the registry and the enforcement feature's agreement-points ledger
+ * (violation-case decisions in effect, R-EVA-3).
  */
 public interface EvaluationFactsSource {
 

@@ -64,8 +64,9 @@ interface EvaluationMapper {
 
   // facts the registry already has (RegistryEvaluationFacts)
 
+  /** Audited suspensions/terminations of the year, except those the given case process instances made. */
   int measuresInYear(@Param("agreementId") String agreementId, @Param("from") OffsetDateTime from,
-      @Param("to") OffsetDateTime to);
+      @Param("to") OffsetDateTime to, @Param("excluded") List<String> excludedProcessInstanceIds);
 
   boolean suspendedOnRequest(@Param("agreementId") String agreementId);
 

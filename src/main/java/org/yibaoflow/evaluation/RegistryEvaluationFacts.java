@@ -7,23 +7,28 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.enforcement.AgreementPointsService;
 import org.yibaoflow.institution.Agreement;
 import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
 
 /**
- * The default {@link EvaluationFactsSource}: what the registry already records. Measures of the year are the
- * agreement's audited suspensions and terminations; agreement points (记分) are not recorded anywhere yet
- * (the enforcement feature will), so they count 0 here; licences are judged on 31 December of the year.
+ * The {@link EvaluationFactsSource}: what the registry and the enforcement feature record. Agreement points
+ * (记分, R-EVA-3) are the year's sum of the agreement-points ledger (violation-case decisions that took effect
+ * in the year, {@link AgreementPointsService}). Measures of the year are those decisions plus the agreement's
+ * audited settlement suspensions, suspensions and terminations of the year that no such case made (a case's
+ * own transitions are part of its decision: counted once). Licences are judged on 31 December of the year.
  */
 @Component
 class RegistryEvaluationFacts implements EvaluationFactsSource {
 
   private final EvaluationMapper mapper;
+  private final AgreementPointsService points;
   private final Clock clock;
 
-  RegistryEvaluationFacts(EvaluationMapper mapper, Clock clock) {
+  RegistryEvaluationFacts(EvaluationMapper mapper, AgreementPointsService points, Clock clock) {
     this.mapper = mapper;
+    this.points = points;
     this.clock = clock;
   }
 
@@ -31,7 +36,9 @@ class RegistryEvaluationFacts implements EvaluationFactsSource {
   public EvaluationFacts gather(Agreement agreement, Institution institution, int year) {
     OffsetDateTime from = LocalDateTime.of(year, 1, 1, 0, 0).atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
     OffsetDateTime to = from.plusYears(1);
-    int measures = mapper.measuresInYear(String.valueOf(agreement.id()), from, to);
+    AgreementPointsService.YearTotal ledger = points.yearOf(agreement.id(), year);
+    int measures = ledger.decisions()
+        + mapper.measuresInYear(String.valueOf(agreement.id()), from, to, ledger.caseProcessInstanceIds());
     Integer onRequestDays = null;
     if (agreement.state() == AgreementState.SUSPENDED && mapper.suspendedOnRequest(String.valueOf(agreement.id()))) {
       onRequestDays = (int) ChronoUnit.DAYS.between(agreement.stateSince().toLocalDate(), LocalDate.now(clock));
@@ -43,7 +50,7 @@ class RegistryEvaluationFacts implements EvaluationFactsSource {
       revoked |= Boolean.TRUE.equals(l.revoked());
       expired |= !Boolean.TRUE.equals(l.revoked()) && !l.validOn(judgedOn);
     }
-    return new EvaluationFacts(0, measures, agreement.suspensionCount(), agreement.state().name(), onRequestDays,
+    return new EvaluationFacts(ledger.points(), measures, agreement.suspensionCount(), agreement.state().name(), onRequestDays,
         revoked, expired, mapper.settlementAmount(institution.id(), year),
         mapper.personnelTotal(institution.id()), mapper.personnelSuspended(institution.id()));
   }

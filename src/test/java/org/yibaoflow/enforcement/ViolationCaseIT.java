@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.evaluation.EvaluationFacts;
+import org.yibaoflow.evaluation.EvaluationFactsSource;
 import org.yibaoflow.institution.Agreement;
 import org.yibaoflow.institution.AgreementService;
 import org.yibaoflow.institution.AgreementState;
@@ -62,6 +64,8 @@ class ViolationCaseIT {
   JdbcTemplate jdbc;
   @Autowired
   Clock clock;
+  @Autowired
+  EvaluationFactsSource evaluationFacts;
 
   // ------------------------------------------------------------------ intake
 
@@ -297,9 +301,13 @@ class ViolationCaseIT {
     assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'VIOLATION_CASE' AND entity_id = ? "
         + "ORDER BY id", String.class, caseNo)).containsExactly("OPENED", "FINDINGS_RECORDED", "MEASURES_PROPOSED",
             "NOTICE_SERVED", "FINE_PROPOSED", "MEASURE_EXECUTED", "CLOSED");
-    assertThat(jdbc.queryForList("SELECT rule_id || ':' || to_state FROM audit_log WHERE entity_type = 'AGREEMENT' "
-        + "AND entity_id = ? ORDER BY id", String.class, String.valueOf(agreement.id())))
-        .containsExactly("R-DES-4:ACTIVE", "R-VIO-6:SETTLEMENT_SUSPENDED", "R-VIO-3:TERMINATED");
+    assertThat(jdbc.queryForList("SELECT rule_id || ':' || action || ':' || COALESCE(to_state, '-') FROM audit_log "
+        + "WHERE entity_type = 'AGREEMENT' AND entity_id = ? ORDER BY id", String.class, String.valueOf(agreement.id())))
+        .containsExactly("R-DES-4:SIGNED:ACTIVE", "R-VIO-6:TRANSITION:SETTLEMENT_SUSPENDED",
+            "R-EVA-3:POINTS_RECORDED:-", "R-VIO-3:TRANSITION:TERMINATED");
+    // R-EVA-3: the termination in effect booked its points once, though the job ran twice
+    assertThat(jdbc.queryForList("SELECT points FROM agreement_points WHERE case_no = ?", Integer.class, caseNo))
+        .containsExactly(12);
   }
 
   // ------------------------------------------------------------------ R-VIO-5 per region, rectification
@@ -366,6 +374,78 @@ class ViolationCaseIT {
     assertThat(decision.measureClass()).isEqualTo("TERMINATION");
     assertThat(decision.ruleId()).isEqualTo("R-VIO-4");
     assertThat(decision.fine()).isEqualByComparingTo("5000");
+  }
+
+  // ------------------------------------------------------------------ agreement points (R-EVA-3)
+
+  @Test
+  void aDecisionInEffectBooksAgreementPointsThatTheYearsEvaluationReads() {
+    Institution hospital = institution("huaibei", "HOSPITAL");
+    Agreement agreement = agreementOf(hospital);
+    int thisYear = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear();
+    // a settlement stop of the year outside any case: a measure of its own
+    agreements.transition(agreement.id(), new TransitionCommand(AgreementState.SETTLEMENT_SUSPENDED, "VIOLATION",
+        "R-VIO-2", "核查期间暂停结算", null));
+    agreements.transition(agreement.id(), new TransitionCommand(AgreementState.ACTIVE, "SETTLEMENT_RESUMED",
+        "R-VIO-2", "核查完毕恢复结算", null));
+    Http zhangjing = Http.demo(port, "zhangjing");
+    JsonNode opened = zhangjing.post("/api/violation-cases", intake(hospital, "FRAUD_OTHER", null)).json();
+    String caseNo = opened.get("caseNo").asText();
+    String pi = opened.get("processInstanceId").asText();
+
+    complete(zhangjing, pi, "Task_Investigate", Map.of("findingCodes", "FRAUD_OTHER", "defraudedAmount", 3000,
+        "fineMultiple", 2, "investigationNote", "串换项目骗取基金"));
+    drive(pi);
+    assertThat(runtimeService.getVariables(pi)).containsEntry("measureClass", "AGREEMENT_SUSPENSION");
+    complete(Http.demo(port, "sunli"), pi, "Task_LegalReview", Map.of("legalApproval", "APPROVE",
+        "legalOpinion", "事实清楚"));
+    complete(Http.demo(port, "chenmin"), pi, "Task_SupervisorApproval", Map.of("supervisorApproval", "APPROVE"));
+    drive(pi);
+    // no points while the objection window is open
+    assertThat(zhangjing.get("/api/agreements/" + agreement.id() + "/points?year=" + thisYear).json()
+        .get("total").asInt()).isZero();
+    ProcessInstance objection = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi)
+        .processDefinitionKey("objection").singleResult();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(objection.getId()).timers()
+        .singleResult().getId());
+    drive(objection.getId());
+    drive(pi);
+    assertThat(agreements.find(agreement.id()).state()).isEqualTo(AgreementState.SUSPENDED);
+    // a retried execution books nothing twice
+    service.executeDecision(caseNo, "NO_OBJECTION", null, pi);
+
+    JsonNode ledger = zhangjing.get("/api/agreements/" + agreement.id() + "/points?year=" + thisYear).json();
+    assertThat(ledger.get("total").asInt()).isEqualTo(8);
+    assertThat(ledger.get("entries")).hasSize(1);
+    JsonNode entry = ledger.get("entries").get(0);
+    assertThat(entry.get("caseNo").asText()).isEqualTo(caseNo);
+    assertThat(entry.get("measureClass").asText()).isEqualTo("AGREEMENT_SUSPENSION");
+    assertThat(entry.get("pointsYear").asInt()).isEqualTo(thisYear);
+    assertThat(entry.get("reason").asText()).contains(caseNo, "中止协议", "8 分");
+    assertThat(zhangjing.get("/api/agreements/" + agreement.id() + "/points").json().get("total").asInt())
+        .isEqualTo(8);
+    assertThat(zhangjing.get("/api/agreements/" + agreement.id() + "/points?year=" + (thisYear - 1)).json()
+        .get("total").asInt()).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ? "
+        + "AND action = 'POINTS_RECORDED' AND rule_id = 'R-EVA-3' AND process_instance_id = ?", Integer.class,
+        String.valueOf(agreement.id()), pi)).isEqualTo(1);
+    // region-checked: 济宁 does not see 淮北's agreement; a year out of range is a 400 naming the field
+    assertThat(Http.demo(port, "liuyang").get("/api/agreements/" + agreement.id() + "/points").status())
+        .isEqualTo(404);
+    Http.Response badYear = zhangjing.get("/api/agreements/" + agreement.id() + "/points?year=1999");
+    assertThat(badYear.status()).isEqualTo(400);
+    assertThat(badYear.json().get("field").asText()).isEqualTo("year");
+
+    // the evaluation of the year reads the points and counts the decision once (its suspension is part of it)
+    // and the settlement stop outside the case
+    EvaluationFacts facts = evaluationFacts.gather(agreements.find(agreement.id()), institutions.find(hospital.id()),
+        thisYear);
+    assertThat(facts.agreementPoints()).isEqualTo(8);
+    assertThat(facts.measuresInYear()).isEqualTo(2);
+    EvaluationFacts lastYear = evaluationFacts.gather(agreements.find(agreement.id()),
+        institutions.find(hospital.id()), thisYear - 1);
+    assertThat(lastYear.agreementPoints()).isZero();
+    assertThat(lastYear.measuresInYear()).isZero();
   }
 
   // ------------------------------------------------------------------ helpers

@@ -45,7 +45,8 @@ class ViolationCaseServiceTest {
   final AgreementService agreements = mock(AgreementService.class);
   final RegionSettingsService settings = mock(RegionSettingsService.class);
   final AuditService audit = mock(AuditService.class);
-  final ViolationCaseService service = new ViolationCaseService(mapper, new ViolationCatalogue(), measures,
+  final AgreementPointsService points = mock(AgreementPointsService.class);
+  final ViolationCaseService service = new ViolationCaseService(mapper, new ViolationCatalogue(), measures, points,
       institutions, agreements, settings, audit, mock(RuntimeService.class), mock(EngineAsApplication.class),
       mock(RegionAccess.class), mock(CaseNumbers.class),
       Clock.fixed(Instant.parse("2026-09-24T02:00:00Z"), WorkingDayCalendar.ZONE));
@@ -110,6 +111,8 @@ class ViolationCaseServiceTest {
     assertThat(command.getValue().cause()).isEqualTo("FRAUD");
     assertThat(command.getValue().ruleId()).isEqualTo("R-VIO-3");
     verify(mapper).insertMeasure(eq(NO), eq("TERMINATION"), eq("R-VIO-3"), any(), anyString(), eq("pi"), any());
+    // R-EVA-3: the decision in effect books its points, once
+    verify(points).recordDecision(any(), eq("TERMINATION"), eq("NO_OBJECTION"), eq("pi"));
   }
 
   @Test
@@ -118,6 +121,7 @@ class ViolationCaseServiceTest {
     var e = service.executeDecision(NO, "REVOKED", null, "pi");
     assertThat(e.rectificationOrdered()).isFalse();
     verify(agreements, never()).transition(anyLong(), any());
+    verify(points, never()).recordDecision(any(), any(), any(), any());
   }
 
   @Test
@@ -129,6 +133,8 @@ class ViolationCaseServiceTest {
     assertThat(e.rectificationOrdered()).isTrue();
     assertThat(e.rectificationDays()).isEqualTo(30);
     verify(agreements, never()).transition(anyLong(), any());
+    // the points of the class the objection changed the decision to
+    verify(points).recordDecision(any(), eq("PUBLIC_CRITICISM"), eq("CHANGED"), eq("pi"));
   }
 
   @Test
