@@ -21,10 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseNumbers {
 
   private final CounterMapper mapper;
+  private final FirstCounterRow firstRow;
   private final Clock clock;
 
-  CaseNumbers(CounterMapper mapper, Clock clock) {
+  CaseNumbers(CounterMapper mapper, FirstCounterRow firstRow, Clock clock) {
     this.mapper = mapper;
+    this.firstRow = firstRow;
     this.clock = clock;
   }
 
@@ -32,13 +34,36 @@ public class CaseNumbers {
   public String next(String prefix, String region) {
     int year = LocalDate.now(clock).getYear();
     if (mapper.increment(prefix, region, year) == 0) {
+      // the first number of the key: its counter row is created apart (see FirstCounterRow), then advanced
+      // under its row lock like every other number
       try {
-        mapper.create(prefix, region, year);
+        firstRow.create(prefix, region, year);
       } catch (DuplicateKeyException concurrentFirst) {
-        mapper.increment(prefix, region, year);
+        // the other request created it (its own transaction rolled back, ours is untouched)
       }
+      mapper.increment(prefix, region, year);
     }
     return String.format("%s-%d-%s-%06d", prefix, year, region, mapper.current(prefix, region, year));
+  }
+
+  /**
+   * Creates a key's counter row at 0 in a transaction of its own. Two cases asking for the first number of a
+   * key at once both try; the loser gets a duplicate key, which rolls back only this transaction. It must not
+   * fail in the case's transaction: on PostgreSQL a failed statement aborts the whole transaction.
+   */
+  @Component
+  static class FirstCounterRow {
+
+    private final CounterMapper mapper;
+
+    FirstCounterRow(CounterMapper mapper) {
+      this.mapper = mapper;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void create(String prefix, String region, int year) {
+      mapper.create(prefix, region, year);
+    }
   }
 
   @Mapper
@@ -48,7 +73,7 @@ public class CaseNumbers {
         + "WHERE prefix = #{prefix} AND region = #{region} AND num_year = #{year}")
     int increment(@Param("prefix") String prefix, @Param("region") String region, @Param("year") int year);
 
-    @Insert("INSERT INTO case_number_counter (prefix, region, num_year, last_value) VALUES (#{prefix}, #{region}, #{year}, 1)")
+    @Insert("INSERT INTO case_number_counter (prefix, region, num_year, last_value) VALUES (#{prefix}, #{region}, #{year}, 0)")
     void create(@Param("prefix") String prefix, @Param("region") String region, @Param("year") int year);
 
     @Select("SELECT last_value FROM case_number_counter WHERE prefix = #{prefix} AND region = #{region} AND num_year = #{year}")
