@@ -69,6 +69,14 @@ class DesignationController {
         notice.complaints(applicationNo), signing.rounds(applicationNo), signing.signing(applicationNo));
   }
 
+  /** R-DES-1: the institution hands in the missing material within the supplement period (409 otherwise). */
+  @PostMapping("/{applicationNo}/supplements")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  ApplicationFiled supplement(@PathVariable String applicationNo) {
+    DesignationApplication a = service.supplement(applicationNo);
+    return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
+  }
+
   /** R-DES-2: the institution asks for re-evaluation after the rectification period (409 before it). */
   @PostMapping("/{applicationNo}/re-evaluation-requests")
   @ResponseStatus(HttpStatus.ACCEPTED)

@@ -35,6 +35,7 @@ public class DesignationService {
   static final Set<String> INSTITUTION_TYPES = Set.of("HOSPITAL", "PHARMACY");
   static final String ENTITY = "DESIGNATION_APPLICATION";
   static final String PROCESS_KEY = "designation";
+  static final String SUPPLEMENT_MESSAGE = "ApplicationSupplemented";
 
   private final DesignationMapper mapper;
   private final InstitutionService institutions;
@@ -222,6 +223,35 @@ public class DesignationService {
         "一次性告知补正，补正期限 " + days + " 日，缺少材料：" + application.missingMaterials(),
         application.processInstanceId(), null));
     return days;
+  }
+
+  /**
+   * R-DES-1: the institution hands in the missing material. Correlates {@code ApplicationSupplemented} by the
+   * application number; the process records it and returns the case to the completeness review. Region-checked
+   * (another region's application: 404); 409 when the application is not waiting for a supplement.
+   */
+  @Transactional
+  public DesignationApplication supplement(String applicationNo) {
+    DesignationApplication a = mapper.findByApplicationNo(applicationNo);
+    if (a == null || !regionAccess.canSee(a.region())) {
+      throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
+    }
+    if (!DesignationApplication.STATUS_INCOMPLETE.equals(a.status())) {
+      throw DomainRuleException.conflict("status", "R-DES-1", "申请不在补正期内（当前状态 " + a.status() + "）",
+          "The application is not awaiting a supplement (now " + a.status() + ")");
+    }
+    try {
+      engine.run(() -> runtimeService.createMessageCorrelation(SUPPLEMENT_MESSAGE)
+          .processInstanceBusinessKey(applicationNo)
+          .setVariable("supplementedBy", regionAccess.currentUser().userId()).correlate());
+    } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+      throw DomainRuleException.conflict("applicationNo", "CONCURRENCY", "该申请正被同时处理，请稍后重试",
+          "The application is being changed concurrently; try again");
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      throw DomainRuleException.conflict("applicationNo", "R-DES-1", "申请不在等待补正材料的阶段（补正期限已过？）",
+          "The application is not waiting for a supplement (period over?)");
+    }
+    return mapper.findByApplicationNo(applicationNo);
   }
 
   /** The supplemented material arrived in time: the application goes back to the completeness review. */

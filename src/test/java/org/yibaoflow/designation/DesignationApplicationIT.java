@@ -243,11 +243,19 @@ class DesignationApplicationIT {
     assertThat(status(applicationNo)).isEqualTo("INCOMPLETE");
     assertThat((Integer) runtimeService.getVariable(pi, "supplementDays")).isPositive();
 
-    // R-DES-1: the supplement, correlated by the application number, returns the case to the review
-    runtimeService.createMessageCorrelation("ApplicationSupplemented").processInstanceBusinessKey(applicationNo)
-        .correlate();
+    // R-DES-1: the supplement over the API (another region: 404), correlated by the application number,
+    // returns the case to the review; a second one while nothing is awaited is a conflict
+    assertThat(Http.demo(port, "liuyang").post("/api/designation-applications/" + applicationNo + "/supplements", "{}")
+        .status()).isEqualTo(404);
+    Http.Response supplemented = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements",
+        "{}");
+    assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(202);
+    assertThat(runtimeService.getVariable(pi, "supplementedBy")).isEqualTo("zhangjing");
     drain(pi);
     assertThat(status(applicationNo)).isEqualTo("RECEIVED");
+    Http.Response again = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements", "{}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("rule").asText()).isEqualTo("R-DES-1");
     submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明");
     drain(pi);
 
