@@ -302,6 +302,20 @@ public class EvaluationService {
     return mapper.findByApplicationNo(applicationNo);
   }
 
+  /**
+   * R-DES-2: the supervisor's note on an escalation of the evaluation time limit (before it: warning; after it:
+   * overdue), audited on the application with the supervisor as actor.
+   */
+  @Transactional
+  public void recordEscalation(String applicationNo, boolean overdue, String note) {
+    DesignationApplication a = find(applicationNo);
+    String reason = (overdue ? "评估超时督办：" : "评估时限临近督办：")
+        + (note == null || note.isBlank() ? "（未填写督办意见）" : note.trim());
+    audit.record(AuditEntry.of(a.region(), DesignationService.ENTITY, applicationNo,
+        overdue ? "EVALUATION_OVERDUE_ESCALATED" : "EVALUATION_WARNING_ESCALATED", a.status(), a.status(), "R-DES-2",
+        reason.length() > 2000 ? reason.substring(0, 2000) : reason, a.processInstanceId(), null));
+  }
+
   DesignationApplication visible(String applicationNo) {
     DesignationApplication a = mapper.findByApplicationNo(applicationNo);
     if (a == null || !regionAccess.canSee(a.region())) {

@@ -160,8 +160,12 @@ class DesignationApplicationIT {
 
     List<String> trail = auditActions(no);
     assertThat(trail.subList(0, 4)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "ACCEPTED", "EVALUATION_STARTED");
-    assertThat(trail.subList(4, 7)).containsExactlyInAnyOrder("SYSTEM_CHECKED", "INQUIRY_REPLIED", "INQUIRY_REPLIED");
-    assertThat(trail.subList(7, trail.size())).containsExactly("EVALUATED", "NOTICE_PUBLISHED", "COMPLAINT_RECEIVED",
+    assertThat(trail.subList(4, 8)).containsExactlyInAnyOrder("SYSTEM_CHECKED", "EVALUATION_WARNING_ESCALATED",
+        "INQUIRY_REPLIED", "INQUIRY_REPLIED");
+    assertThat(jdbc.queryForList("SELECT actor || ':' || reason FROM audit_log WHERE entity_type = "
+        + "'DESIGNATION_APPLICATION' AND entity_id = ? AND action = 'EVALUATION_WARNING_ESCALATED'", String.class, no))
+        .containsExactly("chenmin:评估时限临近督办：已督促专家本周内完成评分");
+    assertThat(trail.subList(8, trail.size())).containsExactly("EVALUATED", "NOTICE_PUBLISHED", "COMPLAINT_RECEIVED",
         "COMPLAINT_VERIFIED", "NOTICE_CLOSED", "NEGOTIATION_ROUND", "NEGOTIATION_ROUND", "DESIGNATED");
     assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ?",
         String.class, String.valueOf(agreementId))).containsExactly("SIGNED");

@@ -95,6 +95,7 @@ class DesignationProcessTest {
     Mocks.register("recordNegotiationRoundDelegate", new RecordNegotiationRoundDelegate(signing));
     Mocks.register("signOnlineDelegate", new SignOnlineDelegate(signing));
     Mocks.register("taskCompletedByListener", new TaskCompletedByListener());
+    Mocks.register("recordEscalationListener", new RecordEscalationListener(evaluation));
     Mocks.register("deadlines", DEADLINES);
     when(service.systemCheck(NO)).thenReturn(true);
     when(service.requestSupplement(NO)).thenReturn(30);
@@ -222,6 +223,9 @@ class DesignationProcessTest {
     assertThat(late).hasCandidateGroup("supervisor");
     complete(late, Map.of("supervisionNote", "超时原因：部门复函未到，已电话催办"));
 
+    // both notes are audited on the application
+    verify(evaluation).recordEscalation(NO, false, "已督促专家本周内完成评分");
+    verify(evaluation).recordEscalation(NO, true, "超时原因：部门复函未到，已电话催办");
     // non-interrupting: the evaluation still waits for its three parts
     assertThat(pi).hasPassed("EndEvent_WarningEscalated", "EndEvent_OverdueEscalated")
         .isWaitingAt("Task_ExpertEvaluation", "Task_SystemCheck", "Task_InquiryReply");
