@@ -74,6 +74,16 @@ interface EvaluationMapper {
 
   BigDecimal settlementAmount(@Param("institutionId") long institutionId, @Param("year") int year);
 
+  @org.apache.ibatis.annotations.Update("UPDATE evaluation_settlement_volume SET amount = #{amount} "
+      + "WHERE institution_id = #{institutionId} AND settle_year = #{year}")
+  int updateSettlementAmount(@Param("institutionId") long institutionId, @Param("year") int year,
+      @Param("amount") BigDecimal amount);
+
+  @org.apache.ibatis.annotations.Insert("INSERT INTO evaluation_settlement_volume (institution_id, settle_year, amount) "
+      + "VALUES (#{institutionId}, #{year}, #{amount})")
+  void insertSettlementAmount(@Param("institutionId") long institutionId, @Param("year") int year,
+      @Param("amount") BigDecimal amount);
+
   int personnelTotal(@Param("institutionId") long institutionId);
 
   int personnelSuspended(@Param("institutionId") long institutionId);

@@ -1,0 +1,35 @@
+package org.yibaoflow.evaluation;
+
+import java.math.BigDecimal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An institution's yearly settlement volume for the annual evaluation (R-EVA-5: none in the year). */
+@RestController
+@RequestMapping("/api/institutions/{id}/settlement-volumes/{year}")
+class SettlementVolumeController {
+
+  private final SettlementVolumeService volumes;
+
+  SettlementVolumeController(SettlementVolumeService volumes) {
+    this.volumes = volumes;
+  }
+
+  record VolumeRequest(BigDecimal amount) {
+  }
+
+  @PutMapping
+  SettlementVolumeService.SettlementVolume record(@PathVariable long id, @PathVariable int year,
+      @RequestBody VolumeRequest request) {
+    return volumes.record(id, year, request.amount());
+  }
+
+  @GetMapping
+  SettlementVolumeService.SettlementVolume find(@PathVariable long id, @PathVariable int year) {
+    return volumes.find(id, year);
+  }
+}
