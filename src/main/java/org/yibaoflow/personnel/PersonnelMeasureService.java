@@ -52,6 +52,8 @@ public class PersonnelMeasureService {
   /** Ends a running suspension's wait when a higher band replaces it (R-PERS-7 product decision). */
   static final String MESSAGE_REPLACED = "PersonnelSuspensionReplaced";
   static final String DECISION_TYPE = "PERSONNEL_MEASURE";
+  /** Starts personnel-scoring straight at the R-PERS-10 check when a yearly test is failed (R-PERS-2). */
+  static final String MESSAGE_TEST_FAILED = "PersonnelTestFailed";
 
   private final MeasureMapper mapper;
   private final PointsMapper points;
@@ -580,7 +582,8 @@ public class PersonnelMeasureService {
   /**
    * Records a yearly test result (R-PERS-2). Failing terminates the person's agreements at all sites and bars
    * a new one for personnel-failed-test-bar years from the test date; it also counts as a termination for
-   * R-PERS-10. The same person and test date twice records once (answers the first result).
+   * R-PERS-10, checked at once for each of the person's sites (personnel-scoring's failed-test start path). The same
+   * person and test date twice records once (answers the first result) and starts nothing.
    */
   @Transactional
   public Recorded<TestResult> recordTest(String nationalCode, LocalDate testedOn, Boolean passed, Integer score,
@@ -629,8 +632,28 @@ public class PersonnelMeasureService {
           barUntil, null, null, null, null, OffsetDateTime.now(clock)));
       audit.record(AuditEntry.of(p.region(), ENTITY, caseNo, "TERMINATED", null, PersonnelMeasure.TERMINATED, "R-PERS-2",
           why, null, "barUntil=" + barUntil));
+      startRippleCheck(p, caseNo, testedOn.getYear());
     }
     return new Recorded<>(testResult(p, mapper.findTest(p.id(), testedOn)), true);
+  }
+
+  /**
+   * R-PERS-10 at once for a failed test: personnel-scoring starts at its message start event (年度测试未合格)
+   * with the failed-test case as business key and goes straight to the share check of each of the person's
+   * sites, so the supervisors get the same proposal task as from a scoring case. In the test's transaction; the
+   * check itself runs as a job (asyncBefore) and is idempotent through the one proposal per institution and year.
+   */
+  private void startRippleCheck(Person p, String caseNo, int testYear) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("region", p.region());
+    variables.put("caseNo", caseNo);
+    variables.put("nationalCode", p.nationalCode());
+    variables.put("personName", p.name());
+    variables.put("measure", PersonnelMeasure.FAILED_TEST);
+    variables.put("pointsYear", testYear);
+    String pi = engine.call(() -> runtime.createMessageCorrelation(MESSAGE_TEST_FAILED)
+        .processInstanceBusinessKey(caseNo).setVariables(variables).correlateStartMessage()).getId();
+    mapper.attachProcess(caseNo, pi);
   }
 
   private TestResult testResult(Person p, PersonTest t) {

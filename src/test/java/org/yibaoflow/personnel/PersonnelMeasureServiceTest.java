@@ -322,12 +322,16 @@ class PersonnelMeasureServiceTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void failingTheTestTerminatesEverySiteWithTheBarFromTheTestDate() {
     when(caseNumbers.next("RY", "jining")).thenReturn("RY-9");
     when(mapper.findTest(7L, TODAY)).thenReturn(null,
         new PersonTest(1L, 7L, TODAY, PersonTest.CLOSED_BOOK, 49, false, 40, null));
     when(mapper.ofPerson(7L)).thenReturn(List.of());
     when(personnel.agreementsOfUnchecked(7L)).thenReturn(List.of(agreement(11, 1, "ACTIVE", null, false)));
+    org.camunda.bpm.engine.runtime.ProcessInstance started = mock(org.camunda.bpm.engine.runtime.ProcessInstance.class);
+    when(started.getId()).thenReturn("pi-9");
+    when(correlation.correlateStartMessage()).thenReturn(started);
 
     PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> r = service.recordTest(
         PERSON.nationalCode(), TODAY, false, 40, "年度测试");
@@ -342,6 +346,38 @@ class PersonnelMeasureServiceTest {
     verify(mapper).insert(m.capture());
     assertThat(m.getValue().measure()).isEqualTo(PersonnelMeasure.FAILED_TEST);
     assertThat(m.getValue().barUntil()).isEqualTo(LocalDate.of(2027, 6, 10));
+    // R-PERS-10 at once: personnel-scoring starts at its failed-test message start with the case as business key
+    verify(runtime).createMessageCorrelation("PersonnelTestFailed");
+    verify(correlation).processInstanceBusinessKey("RY-9");
+    ArgumentCaptor<Map<String, Object>> vars = ArgumentCaptor.forClass(Map.class);
+    verify(correlation).setVariables(vars.capture());
+    assertThat(vars.getValue()).containsEntry("region", "jining").containsEntry("caseNo", "RY-9")
+        .containsEntry("measure", PersonnelMeasure.FAILED_TEST).containsEntry("pointsYear", 2026);
+    verify(correlation).correlateStartMessage();
+    verify(mapper).attachProcess("RY-9", "pi-9");
+  }
+
+  @Test
+  void theSameFailedTestAgainStartsNoSecondRippleCheck() {
+    PersonTest earlier = new PersonTest(1L, 7L, TODAY, PersonTest.CLOSED_BOOK, 49, false, 40, null);
+    when(mapper.findTest(7L, TODAY)).thenReturn(earlier);
+    when(mapper.ofPerson(7L)).thenReturn(List.of());
+
+    PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> r = service.recordTest(
+        PERSON.nationalCode(), TODAY, false, 40, "年度测试");
+
+    assertThat(r.created()).isFalse();
+    verify(runtime, never()).createMessageCorrelation(anyString());
+    verify(mapper, never()).insert(any());
+  }
+
+  @Test
+  void aPassedTestStartsNoRippleCheck() {
+    when(mapper.findTest(7L, TODAY)).thenReturn(null,
+        new PersonTest(1L, 7L, TODAY, PersonTest.CLOSED_BOOK, 49, true, 80, null));
+
+    assertThat(service.recordTest(PERSON.nationalCode(), TODAY, true, 80, "年度测试").created()).isTrue();
+    verify(runtime, never()).createMessageCorrelation(anyString());
   }
 
   @Test

@@ -282,6 +282,73 @@ class PersonnelScoringIT {
     assertThat(bad.json().get("field").asText()).isEqualTo("passed");
   }
 
+  /**
+   * R-PERS-2 + R-PERS-10 at once: a failed yearly test that tips the site over the share (1 of 3 = 33 % >= 30 %)
+   * gives the region's supervisor the proposal task over /engine-rest without waiting for a scoring case; a second
+   * failed test at the same site in the year, and the same result posted again, give no second proposal.
+   */
+  @Test
+  void aFailedTestThatTipsTheSiteOverTheShareAsksTheSupervisorAtOnce() {
+    long site = site();
+    String failing = person(site);
+    String second = person(site);
+    String bystander = person(site);
+    Http liuyang = Http.demo(port, "liuyang");
+    String body = "{\"testedOn\":\"" + today + "\",\"passed\":false,\"score\":38,\"reason\":\"年度医保政策测试\"}";
+    Http.Response r = liuyang.post("/api/personnel/" + failing + "/tests", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    String caseNo = r.json().get("caseNo").asText();
+    ProcessInstance started = instance(caseNo);
+    assertThat(started).as("personnel-scoring started at its failed-test message start").isNotNull();
+    assertThat(started.getTenantId()).isEqualTo("jining");
+    assertThat(jdbc.queryForObject("SELECT process_instance_id FROM personnel_measure WHERE case_no = ?", String.class,
+        caseNo)).isEqualTo(started.getId());
+    // the same result posted again starts nothing more
+    assertThat(liuyang.post("/api/personnel/" + failing + "/tests", body).status()).isEqualTo(200);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("personnel-scoring")
+        .processInstanceBusinessKey(caseNo).count()).isEqualTo(1);
+    String pi = started.getId();
+    settle(pi);
+
+    Http zhaolei = Http.demo(port, "zhaolei");
+    JsonNode tasks = zhaolei.get("/engine-rest/task?processInstanceId=" + pi).json();
+    assertThat(tasks).hasSize(1);
+    JsonNode task = tasks.get(0);
+    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Task_ProposeInstitutionMeasure");
+    assertThat(task.get("name").asText()).isEqualTo("审批机构协议处理建议");
+    JsonNode vars = zhaolei.get("/engine-rest/task/" + task.get("id").asText() + "/form-variables").json();
+    assertThat(vars.get("thresholdInstitutionId").get("value").asLong()).isEqualTo(site);
+    assertThat(vars.get("thresholdSummary").get("value").asText()).contains("3 名相关人员中 1 名");
+    // another region's supervisor does not see it
+    assertThat(Http.demo(port, "chenmin").get("/engine-rest/task?processInstanceId=" + pi).json()).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_personnel_proposal WHERE institution_id = ?",
+        Integer.class, site)).isEqualTo(1);
+
+    // a second failed test at the site this year: the share is checked again, but the site has its proposal
+    Http.Response r2 = liuyang.post("/api/personnel/" + second + "/tests", body);
+    assertThat(r2.status()).as(r2.body()).isEqualTo(201);
+    String pi2 = instance(r2.json().get("caseNo").asText()).getId();
+    settle(pi2);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi2).singleResult().getEndActivityId())
+        .isEqualTo("EndEvent_Terminated");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_personnel_proposal WHERE institution_id = ?",
+        Integer.class, site)).isEqualTo(1);
+
+    assertThat(zhaolei.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"institutionProposal\":{\"value\":\"TERMINATE\"},"
+            + "\"institutionProposalReason\":{\"value\":\"年度测试未合格人员达到比例\"}}}").status()).isEqualTo(204);
+    settle(pi);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndActivityId())
+        .isEqualTo("EndEvent_Terminated");
+    // R-PERS-10: the institution's agreement ends with cause PERSONNEL_THRESHOLD; R-PERS-11: the bystander follows
+    assertThat(jdbc.queryForObject("SELECT state FROM agreement WHERE institution_id = ?", String.class, site))
+        .isEqualTo("TERMINATED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'AGREEMENT' AND rule_id = "
+        + "'R-PERS-10' AND details LIKE 'cause=PERSONNEL_THRESHOLD%' AND process_instance_id = ?", Integer.class, pi))
+        .isEqualTo(1);
+    assertThat(agreementState(bystander)).isEqualTo("TERMINATED");
+  }
+
   @Test
   void theSecondDemoRegionGradesDeductionsAndTheCaseworkerChoosesTheMonths() {
     Institution i = institutions.register(new NewInstitution("huaibei", RegistryFixtures.institutionCode("HOSPITAL"),

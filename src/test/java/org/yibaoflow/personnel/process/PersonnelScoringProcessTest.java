@@ -43,7 +43,7 @@ import org.yibaoflow.support.ProcessTestEngine;
  * Every path of processes/personnel-scoring.bpmn [004 §五, §六]: interview (R-PERS-6), suspension with its own
  * expiry (R-PERS-7), replacement by a higher band (R-PERS-7 product decision), termination (R-PERS-8), the
  * objection outcomes (R-PERS-12: none, upheld, revoked, changed to nothing / an interview / a suspension) and
- * the institution ripple (R-PERS-10). The objection call activity is a stub whose task gives the outcome.
+ * the institution ripple (R-PERS-10), also started at once by a failed yearly test (R-PERS-2, message start). The objection call activity is a stub whose task gives the outcome.
  */
 @Deployment(resources = {"processes/personnel-scoring.bpmn", "org/yibaoflow/personnel/objection-stub.bpmn",
     "forms/personnel-interview.form", "forms/personnel-suspension-months.form", "forms/personnel-measure-change.form",
@@ -199,6 +199,59 @@ class PersonnelScoringProcessTest {
     assertThat(pi).isEnded().hasPassed("Event_SuspensionReplaced", "EndEvent_Replaced").hasNotPassed("Task_Restore");
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     verify(service, never()).restore(anyString(), anyString());
+  }
+
+  /** The start path of a failed yearly test (R-PERS-2): straight to the R-PERS-10 check, nothing else. */
+  ProcessInstance startFailedTest() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("region", "jining");
+    v.put("caseNo", CASE);
+    v.put("nationalCode", "D370811000001");
+    v.put("personName", "张伟");
+    v.put("measure", "FAILED_TEST");
+    v.put("pointsYear", 2026);
+    return runtimeService().createMessageCorrelation("PersonnelTestFailed").processInstanceBusinessKey(CASE)
+        .setVariables(v).correlateStartMessage();
+  }
+
+  @Test
+  void aFailedTestThatTipsTwoSitesAsksTheSupervisorForEachAndEndsTerminated() {
+    when(service.nextThreshold(eq(CASE), anyString()))
+        .thenReturn(new PersonnelMeasureService.Threshold(42L, "济宁市某医院", 3, 10, 30))
+        .thenReturn(new PersonnelMeasureService.Threshold(43L, "济宁市某诊所", 1, 3, 30))
+        .thenReturn(null);
+    ProcessInstance pi = startFailedTest();
+    // the check is a job of its own (asyncBefore): the test's transaction commits before it runs
+    assertThat(pi).isWaitingAt("Task_CheckThreshold");
+    runJobs(pi);
+
+    assertThat(pi).isWaitingAt("Task_ProposeInstitutionMeasure").variables()
+        .containsEntry("thresholdInstitutionId", 42L).containsEntry("thresholdSummary",
+            new PersonnelMeasureService.Threshold(42L, "济宁市某医院", 3, 10, 30).summaryZh());
+    assertThat(task()).hasCandidateGroup("supervisor");
+    assertThat(task().getDueDate()).isAfter(Date.from(Instant.parse("2026-06-23T00:00:00Z")));
+    complete(task(), Map.of("institutionProposal", "TERMINATE", "institutionProposalReason", "测试未合格人员集中"));
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_ProposeInstitutionMeasure").variables().containsEntry("thresholdInstitutionId",
+        43L);
+    complete(task(), Map.of("institutionProposal", "NONE", "institutionProposalReason", "诊所已整改"));
+    runJobs(pi);
+
+    verify(service).decideInstitution(eq(CASE), eq(42L), eq("TERMINATE"), eq("测试未合格人员集中"), anyString());
+    verify(service).decideInstitution(eq(CASE), eq(43L), eq("NONE"), eq("诊所已整改"), anyString());
+    assertThat(pi).isEnded().hasPassed("StartEvent_TestFailed", "Task_CheckThreshold", "EndEvent_Terminated")
+        .hasNotPassed("StartEvent_MeasureReached", "Task_NotifyInstitution", "Task_Terminate", "Task_Suspend");
+    verify(service, never()).terminate(anyString(), anyString());
+    verify(service, never()).notifyInstitution(anyString(), any(), anyString());
+  }
+
+  @Test
+  void aFailedTestBelowTheShareEndsAtOnce() {
+    noThreshold();
+    ProcessInstance pi = startFailedTest();
+    runJobs(pi);
+    assertThat(pi).isEnded().hasPassed("StartEvent_TestFailed", "Task_CheckThreshold", "EndEvent_Terminated")
+        .hasNotPassed("Task_ProposeInstitutionMeasure", "Gateway_AwaitExpiry");
   }
 
   @Test
