@@ -73,11 +73,7 @@ public class DesignationService {
   @Transactional
   public DesignationApplication apply(String region, String institutionName, String institutionType,
       String creditCode) {
-    String caseRegion = region == null || region.isBlank() ? singleRegion() : region;
-    if (!regionAccess.canSee(caseRegion)) {
-      throw new org.springframework.security.access.AccessDeniedException(
-          "Region " + caseRegion + " is not one of the user's regions");
-    }
+    String caseRegion = regionAccess.caseRegion(region);
     validate(caseRegion, institutionName, institutionType, creditCode);
     Eligibility eligibility = institutions.eligibility(creditCode, today());
     if (eligibility.bannedUntil() != null) {
@@ -122,14 +118,6 @@ public class DesignationService {
     return application;
   }
 
-  private String singleRegion() {
-    List<String> regions = regionAccess.visibleRegions();
-    if (regions.size() != 1) {
-      throw DomainRuleException.badRequest("region", "INPUT", "属于多个统筹地区的用户须指定统筹地区",
-          "A user of several regions must name the region");
-    }
-    return regions.get(0);
-  }
 
   /**
    * Registers the application of a process instance and gives it its number. Idempotent: a retried job

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.calendar.WorkingDayCalendar;
@@ -113,10 +112,7 @@ public class ViolationCaseService {
    */
   @Transactional
   public Opened open(Intake in) {
-    String region = in.region() == null || in.region().isBlank() ? singleRegion() : in.region().trim();
-    if (!regionAccess.canSee(region)) {
-      throw new AccessDeniedException("Region " + region + " is not one of the user's regions");
-    }
+    String region = regionAccess.caseRegion(in.region());
     Checked checked = check(region, in);
     if (checked.externalRef() != null) {
       ViolationCase existing = mapper.findByExternalRef(region, checked.externalRef());
@@ -700,14 +696,6 @@ public class ViolationCaseService {
     return c;
   }
 
-  private String singleRegion() {
-    List<String> regions = regionAccess.visibleRegions();
-    if (regions.size() != 1) {
-      throw DomainRuleException.badRequest("region", "INPUT", "属于多个统筹地区的用户须指定统筹地区",
-          "A user of several regions must name the region");
-    }
-    return regions.get(0);
-  }
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));

@@ -31,6 +31,26 @@ public class RegionAccess {
   }
 
   /**
+   * The region of a new case: the requested one, which must be one of the user's (else 403), or, when none is
+   * named, the user's single region (a user of several regions must name one: 400 naming {@code region}).
+   */
+  public String caseRegion(String requested) {
+    String region;
+    if (requested == null || requested.isBlank()) {
+      List<String> regions = visibleRegions();
+      if (regions.size() != 1) {
+        throw DomainRuleException.badRequest("region", "INPUT", "属于多个统筹地区的用户须指定统筹地区",
+            "A user of several regions must name the region");
+      }
+      region = regions.get(0);
+    } else {
+      region = requested.trim();
+    }
+    requireRegion(region);
+    return region;
+  }
+
+  /**
    * Refuses access to a region the user does not belong to. Callers answer 404 for records of other
    * regions so their existence is not disclosed; this is for explicit region parameters.
    */

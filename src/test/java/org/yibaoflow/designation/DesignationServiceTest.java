@@ -48,7 +48,8 @@ class DesignationServiceTest {
       new DesignationPlanService(plans, regionAccess, audit, CLOCK), CLOCK);
 
   @org.junit.jupiter.api.BeforeEach
-  void theRegionHasAPlanInForce() {
+  void theRegionHasAPlanInForceAndCaseRegionsAreChosenAsInProduction() {
+    when(regionAccess.caseRegion(org.mockito.ArgumentMatchers.any())).thenCallRealMethod();
     // R-DES-5: the regions of these tests accept new designations unless a test says otherwise
     when(plans.inForce("huaibei", TODAY)).thenReturn(List.of(new DesignationPlan(1L, "huaibei", "淮北市资源配置规划",
         "淮医保〔2025〕1号", TODAY.minusYears(1), null, "demo", null)));
