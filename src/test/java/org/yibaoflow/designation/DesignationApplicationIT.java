@@ -368,9 +368,7 @@ class DesignationApplicationIT {
 
   /** Executes the due jobs of the instance until none is left (async continuations one after the other). */
   private void drain(String pi) {
-    for (int i = 0; i < 20 && managementService.createJobQuery().processInstanceId(pi).executable().count() > 0; i++) {
-      Jobs.executeDue(managementService, pi);
-    }
+    Jobs.drain(managementService, pi, 20);
     assertThat(managementService.createJobQuery().processInstanceId(pi).withException().count()).as("failed jobs")
         .isZero();
   }

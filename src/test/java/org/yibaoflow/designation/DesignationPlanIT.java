@@ -78,9 +78,7 @@ class DesignationPlanIT {
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     String no = filed.json().get("applicationNo").asText();
     String pi = filed.json().get("processInstanceId").asText();
-    for (int i = 0; i < 5; i++) {
-      Jobs.executeDue(managementService, pi);
-    }
+    Jobs.drain(managementService, pi, 5);
 
     assertThat(jdbc.queryForMap("SELECT status, refusal_rule, refusal_reason FROM designation_application "
         + "WHERE application_no = ?", no))

@@ -288,12 +288,7 @@ class EvaluationCampaignIT {
   }
 
   private void drive(String pi) {
-    for (int i = 0; i < 10; i++) {
-      if (managementService.createJobQuery().processInstanceId(pi).executable().count() == 0) {
-        return;
-      }
-      Jobs.executeDue(managementService, pi);
-    }
+    Jobs.drain(managementService, pi, 10);
   }
 
   private boolean ended(String pi) {
