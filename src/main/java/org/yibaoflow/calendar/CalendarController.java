@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.RegionAccess;
 
 /**
@@ -48,6 +50,7 @@ class CalendarController {
     this.access = access;
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.MODELER, Role.ADMIN})
   @GetMapping("/deadline")
   DeadlineAnswer deadline(@RequestParam MultiValueMap<String, String> params) {
     String fromText = single(params, "from", "R-TIME-1");
@@ -96,12 +99,14 @@ class CalendarController {
         d.expiresAt().toString(), d.provisional());
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.MODELER, Role.ADMIN})
   @GetMapping("/{year}")
   CalendarService.Year year(@PathVariable("year") String year) {
     int y = parseYear(year);
     return refusing(null, () -> calendar.year(y));
   }
 
+  @AllowedRoles({Role.ADMIN})
   @PutMapping(path = "/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
   LoadAnswer load(@PathVariable("year") String year, @RequestBody(required = false) String body,
       @RequestParam(name = "reason", required = false) String reason) {

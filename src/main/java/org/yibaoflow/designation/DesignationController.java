@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,6 +47,7 @@ class DesignationController {
   record ApplicationFiled(String applicationNo, String region, String status, String processInstanceId) {
   }
 
+  @AllowedRoles({Role.CASEWORKER})
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ApplicationFiled apply(@Valid @RequestBody ApplicationRequest request) {
@@ -60,6 +63,7 @@ class DesignationController {
       List<DesignationRecords.NegotiationRound> negotiationRounds, DesignationRecords.Signing signing) {
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN})
   @GetMapping("/{applicationNo}")
   ApplicationView get(@PathVariable String applicationNo) {
     DesignationApplication a = evaluation.visible(applicationNo);
@@ -70,6 +74,7 @@ class DesignationController {
   }
 
   /** R-DES-1: the institution hands in the missing material within the supplement period (409 otherwise). */
+  @AllowedRoles({Role.CASEWORKER})
   @PostMapping("/{applicationNo}/supplements")
   @ResponseStatus(HttpStatus.ACCEPTED)
   ApplicationFiled supplement(@PathVariable String applicationNo) {
@@ -78,6 +83,7 @@ class DesignationController {
   }
 
   /** R-DES-2: the institution asks for re-evaluation after the rectification period (409 before it). */
+  @AllowedRoles({Role.CASEWORKER})
   @PostMapping("/{applicationNo}/re-evaluation-requests")
   @ResponseStatus(HttpStatus.ACCEPTED)
   ApplicationFiled requestReEvaluation(@PathVariable String applicationNo) {
@@ -89,6 +95,7 @@ class DesignationController {
   }
 
   /** R-DES-3: a complaint during the public notice; it must be verified before any agreement is signed. */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{applicationNo}/complaints")
   @ResponseStatus(HttpStatus.ACCEPTED)
   void complain(@PathVariable String applicationNo, @Valid @RequestBody ComplaintRequest request) {

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,11 +33,13 @@ class DesignationPlanController {
       @NotNull LocalDate validFrom, LocalDate validTo, @NotBlank @Size(max = 2000) String reason) {
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
   @GetMapping
   List<DesignationPlan> list(@PathVariable String region) {
     return plans.ofRegion(region);
   }
 
+  @AllowedRoles({Role.SUPERVISOR, Role.ADMIN})
   @PostMapping
   DesignationPlan record(@PathVariable String region, @Valid @RequestBody PlanRequest r) {
     return plans.record(region, r.title(), r.documentRef(), r.validFrom(), r.validTo(), r.reason());

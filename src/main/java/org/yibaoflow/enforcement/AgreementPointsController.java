@@ -3,6 +3,8 @@ package org.yibaoflow.enforcement;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,6 +21,7 @@ class AgreementPointsController {
     this.service = service;
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/api/agreements/{id}/points")
   AgreementPointsService.Ledger points(@PathVariable long id, @RequestParam(required = false) Integer year) {
     return service.visible(id, year);

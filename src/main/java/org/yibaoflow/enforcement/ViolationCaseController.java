@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.EngineAsApplication;
 
 /**
@@ -54,6 +56,7 @@ class ViolationCaseController {
   record CaseOpened(String caseNo, String region, String status, String processInstanceId, boolean created) {
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping
   ResponseEntity<CaseOpened> open(@RequestBody IntakeRequest r) {
     var intake = new ViolationCaseService.Intake(r.region(), r.source(), r.institutionCode(), r.suspectedViolations(),
@@ -75,17 +78,20 @@ class ViolationCaseController {
         .body(new CaseOpened(c.caseNo(), c.region(), c.status(), c.processInstanceId(), opened.created()));
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.MODELER, Role.ADMIN})
   @GetMapping("/catalogue")
   List<ViolationCatalogue.Violation> catalogue() {
     return catalogue.all();
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{caseNo}")
   ViolationCaseService.CaseView get(@PathVariable String caseNo) {
     return service.visible(caseNo);
   }
 
   /** The institution's answer: documents provided or rectification reported (by business key). */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{caseNo}/{message}")
   ResponseEntity<Void> message(@PathVariable String caseNo, @PathVariable String message) {
     String name = MESSAGES.get(message);

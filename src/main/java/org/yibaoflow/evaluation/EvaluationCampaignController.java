@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,6 +29,7 @@ class EvaluationCampaignController {
   record CampaignRequest(String region, Integer year) {
   }
 
+  @AllowedRoles({Role.SUPERVISOR})
   @PostMapping
   ResponseEntity<CampaignProgress> open(@RequestBody CampaignRequest request) {
     EvaluationCampaignService.Opened opened = service.openAsSupervisor(request.region(), request.year());
@@ -34,6 +37,7 @@ class EvaluationCampaignController {
         .body(service.progress(opened.campaign().id()));
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
   @GetMapping("/{id}")
   CampaignProgress progress(@PathVariable long id) {
     return service.progress(id);

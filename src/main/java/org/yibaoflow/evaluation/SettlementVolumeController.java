@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An institution's yearly settlement volume for the annual evaluation (R-EVA-5: none in the year). */
@@ -22,12 +24,14 @@ class SettlementVolumeController {
   record VolumeRequest(BigDecimal amount) {
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
   @PutMapping
   SettlementVolumeService.SettlementVolume record(@PathVariable long id, @PathVariable int year,
       @RequestBody VolumeRequest request) {
     return volumes.record(id, year, request.amount());
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
   @GetMapping
   SettlementVolumeService.SettlementVolume find(@PathVariable long id, @PathVariable int year) {
     return volumes.find(id, year);

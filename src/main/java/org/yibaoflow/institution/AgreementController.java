@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.DomainRuleException;
 
 /** Agreements: read one, move it along the state machine, show the state machine's table. */
@@ -25,16 +27,19 @@ class AgreementController {
     this.agreements = agreements;
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.MODELER, Role.ADMIN})
   @GetMapping("/transitions")
   List<AgreementStateMachine.Transition> table() {
     return AgreementStateMachine.table();
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{id}")
   Agreement get(@PathVariable long id) {
     return agreements.visible(id);
   }
 
+  @AllowedRoles({Role.ADMIN})
   @PostMapping("/{id}/transitions")
   TransitionResult transition(@PathVariable long id, @Valid @RequestBody TransitionRequest r) {
     agreements.visible(id);

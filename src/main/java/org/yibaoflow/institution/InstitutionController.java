@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.RegionAccess;
 
 /** Institutions of the user's regions: list/search, detail, registration, agreements, audit history. */
@@ -36,6 +38,7 @@ class InstitutionController {
     this.regions = regions;
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN, Role.EXPERT})
   @GetMapping
   Page<InstitutionSummary> search(@RequestParam(required = false) String region,
       @RequestParam(required = false) @Size(max = 100) String name,
@@ -46,11 +49,13 @@ class InstitutionController {
     return institutions.search(region, name, type, state == null ? null : state.name(), page, size);
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN, Role.EXPERT})
   @GetMapping("/{id}")
   InstitutionDetail get(@PathVariable long id) {
     return institutions.detail(id);
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.ADMIN})
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   InstitutionDetail register(@Valid @RequestBody InstitutionRequest r) {
@@ -65,11 +70,13 @@ class InstitutionController {
     return institutions.detail(saved.id());
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN, Role.EXPERT})
   @GetMapping("/{id}/agreements")
   List<Agreement> agreements(@PathVariable long id) {
     return agreements.ofInstitution(id);
   }
 
+  @AllowedRoles({Role.ADMIN})
   @PostMapping("/{id}/agreements")
   @ResponseStatus(HttpStatus.CREATED)
   Agreement sign(@PathVariable long id, @Valid @RequestBody SignRequest r) {
@@ -78,6 +85,7 @@ class InstitutionController {
         r.reason(), r.processInstanceId());
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{id}/history")
   List<AuditEntry> history(@PathVariable long id) {
     return institutions.history(id);

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Region settings: read by the region's users, changed by administrators (camunda-admin). */
@@ -23,11 +25,13 @@ class RegionSettingsController {
     this.settings = settings;
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.MODELER, Role.ADMIN})
   @GetMapping
   List<RegionSettingValue> list(@PathVariable String region) {
     return settings.list(region);
   }
 
+  @AllowedRoles({Role.ADMIN})
   @PutMapping("/{key}")
   RegionSettingValue update(@PathVariable String region, @PathVariable String key,
       @Valid @RequestBody SettingRequest r) {

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.calendar.Deadline;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.DomainRuleException;
 
 /** Objections of the user's regions, and filing one (异议登记). */
@@ -36,11 +38,13 @@ class ObjectionController {
       List<ObjectionFiling> filings) {
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping
   List<Objection> list(@RequestParam(required = false) Objection.Status status) {
     return service.list(status);
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{objectionNo}")
   ObjectionView get(@PathVariable String objectionNo) {
     Objection o = service.get(objectionNo);
@@ -49,6 +53,7 @@ class ObjectionController {
   }
 
   /** 202 when the objection is inside its window; 409 naming the deadline when it is late (R-PERS-12). */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{objectionNo}/filings")
   @ResponseStatus(HttpStatus.ACCEPTED)
   FilingResult file(@PathVariable String objectionNo, @Valid @RequestBody FilingRequest request) {

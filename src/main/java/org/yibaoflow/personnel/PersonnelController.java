@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.institution.Page;
 import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.RegionAccess;
 
 /** Qualified personnel of the user's regions. ID numbers are shown masked (personal information). */
@@ -37,6 +39,7 @@ class PersonnelController {
     this.regions = regions;
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping
   Page<PersonView> search(@RequestParam(required = false) String region,
       @RequestParam(required = false) @Size(max = 100) String name,
@@ -50,12 +53,14 @@ class PersonnelController {
         result.total());
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{id}")
   PersonDetailView get(@PathVariable long id) {
     PersonDetail d = personnel.get(id);
     return new PersonDetailView(PersonView.of(d.person()), d.agreements());
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.ADMIN})
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   PersonDetailView register(@Valid @RequestBody PersonRequest r) {
@@ -65,6 +70,7 @@ class PersonnelController {
     return new PersonDetailView(PersonView.of(d.person()), d.agreements());
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{id}/history")
   List<AuditEntry> history(@PathVariable long id) {
     return personnel.history(id);

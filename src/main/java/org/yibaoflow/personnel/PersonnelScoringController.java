@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.yibaoflow.personnel.DeductionCatalogue.DeductionCase;
 
 /**
@@ -31,6 +33,7 @@ class PersonnelScoringController {
     this.measures = measures;
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{code}/deductions")
   ResponseEntity<ScoringAnswer> deduct(@PathVariable String code, @RequestBody DeductionRequest r) {
     PersonnelScoringService.Deducted d = scoring.deduct(code,
@@ -39,12 +42,14 @@ class PersonnelScoringController {
   }
 
   /** The deduction catalogue (R-PERS-4), for choosing codes. */
+  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.MODELER, Role.ADMIN})
   @GetMapping("/deduction-catalogue")
   List<DeductionCase> catalogue() {
     return scoring.catalogue();
   }
 
   /** R-PERS-9: whether the fund pays the person's services on a date (for settlement systems). */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{code}/payable")
   PersonnelMeasureService.Payable payable(@PathVariable String code,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
@@ -52,12 +57,14 @@ class PersonnelScoringController {
   }
 
   /** R-PERS-13: the key monitoring list of the user's regions (supervisors), optionally one cycle (year). */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
   @GetMapping("/key-monitoring")
   List<MeasureMapper.KeyMonitoringEntry> keyMonitoring(@RequestParam(required = false) Integer year) {
     return measures.keyMonitoring(year);
   }
 
   /** R-PERS-2: the exam form (closed or open book) by the person's age on a date (default today). */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @GetMapping("/{code}/exam-form")
   Map<String, Object> examForm(@PathVariable String code,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
@@ -65,6 +72,7 @@ class PersonnelScoringController {
   }
 
   /** R-PERS-2: records a yearly test result; failing terminates with the bar. 201, or 200 for a repeat. */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{code}/tests")
   ResponseEntity<PersonnelMeasureService.TestResult> test(@PathVariable String code, @RequestBody TestRequest r) {
     PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> t = measures.recordTest(code, r.testedOn(),

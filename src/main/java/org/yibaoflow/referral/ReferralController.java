@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Transfers of the user's regions: the open ones with their age (supervisors), one, and its feedback. */
@@ -28,16 +30,19 @@ class ReferralController {
   record FeedbackRequest(@NotNull Referral.FeedbackType type, @NotBlank @Size(max = 4000) String content) {
   }
 
+  @AllowedRoles({Role.SUPERVISOR, Role.LEGAL, Role.CASEWORKER, Role.ADMIN})
   @GetMapping
   List<ReferralService.OpenReferral> open() {
     return service.open();
   }
 
+  @AllowedRoles({Role.SUPERVISOR, Role.LEGAL, Role.CASEWORKER, Role.ADMIN})
   @GetMapping("/{referralNo}")
   Referral get(@PathVariable String referralNo) {
     return service.get(referralNo);
   }
 
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{referralNo}/feedback")
   @ResponseStatus(HttpStatus.ACCEPTED)
   void feedback(@PathVariable String referralNo, @Valid @RequestBody FeedbackRequest request) {
