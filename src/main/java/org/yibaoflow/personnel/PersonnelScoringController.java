@@ -57,7 +57,7 @@ class PersonnelScoringController {
   }
 
   /** R-PERS-13: the key monitoring list of the user's regions (supervisors), optionally one cycle (year). */
-  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/key-monitoring")
   List<MeasureMapper.KeyMonitoringEntry> keyMonitoring(@RequestParam(required = false) Integer year) {
     return measures.keyMonitoring(year);

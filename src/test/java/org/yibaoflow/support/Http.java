@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /** A tiny HTTP client for the integration tests: real requests against the random port, Basic auth. */
 public final class Http {
@@ -58,6 +60,22 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /** Any method with an optional JSON body (null: none). */
+  public Response send(String method, String path, String json) {
+    return send(method, path, json, Map.of());
+  }
+
+  /** Any method with an optional JSON body (null: none) and extra request headers (Origin, Referer, ...). */
+  public Response send(String method, String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder b = request(path);
+    headers.forEach(b::header);
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", "application/json, */*");
@@ -72,7 +90,7 @@ public final class Http {
     try {
       HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
-          r.headers().firstValue("WWW-Authenticate").orElse(null));
+          r.headers().firstValue("WWW-Authenticate").orElse(null), r.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -81,7 +99,14 @@ public final class Http {
     }
   }
 
-  public record Response(int status, String body, String contentType, String wwwAuthenticate) {
+  public record Response(int status, String body, String contentType, String wwwAuthenticate,
+      Map<String, List<String>> headers) {
+
+    /** The first value of a response header, null when absent (names are case-insensitive). */
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
 
     public JsonNode json() {
       try {
