@@ -36,6 +36,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     EngineUser user = load(userId);
     List<GrantedAuthority> authorities = new ArrayList<>();
     user.groupIds().forEach(g -> authorities.add(new SimpleGrantedAuthority("GROUP_" + g)));
+    // roles for Spring's own checks (actuator: hasRole, health details' management.endpoint.health.roles)
+    user.groupIds().forEach(g -> authorities.add(new SimpleGrantedAuthority("ROLE_" + g)));
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }
 

@@ -23,6 +23,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration
 class SecurityConfig {
 
+  /** Camunda group of technical users that may read metrics and health details (e.g. a Prometheus scraper). */
+  static final String MONITORING_GROUP = "monitoring";
+
   @Bean
   CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
     return new CamundaIdentityAuthenticationProvider(identityService);
@@ -37,18 +40,21 @@ class SecurityConfig {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**"),
             path.matcher("/actuator/**"), path.matcher("/swagger-ui/**"), path.matcher("/swagger-ui.html"),
-            path.matcher("/v3/api-docs/**")))
+            path.matcher("/v3/api-docs/**"), path.matcher("/v3/api-docs*")))
         .authenticationManager(manager)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"),
                 path.matcher(HttpMethod.GET, "/actuator/health/**"), path.matcher(HttpMethod.GET, "/actuator/info"))
             .permitAll()
+            // metrics and the other actuator endpoints: administrators and the monitoring group (a scraper user)
+            .requestMatchers(path.matcher("/actuator/**")).hasAnyRole(EngineUser.ADMIN_GROUP, MONITORING_GROUP)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("yibao-flow"))
         // stateless Basic auth: no session cookie, so no CSRF exposure
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+    SecurityHeaders.apply(http);
     return http.build();
   }
 
@@ -60,6 +66,7 @@ class SecurityConfig {
     http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    SecurityHeaders.apply(http);
     return http.build();
   }
 }
