@@ -22,11 +22,32 @@ public final class Http {
   private final int port;
   private final String user;
   private final String password;
+  /** The client this request claims to come from through the (loopback) proxy; null = the test JVM itself. */
+  private final String clientAddress;
 
   private Http(int port, String user, String password) {
+    this(port, user, password, null);
+  }
+
+  private Http(int port, String user, String password, String clientAddress) {
     this.port = port;
     this.user = user;
     this.password = password;
+    this.clientAddress = clientAddress;
+  }
+
+  /**
+   * The same user as another client: {@code X-Forwarded-For}, which the application believes from loopback (the
+   * TLS proxy's place, server.tomcat.remoteip). Tests of the login throttle each use their own clients.
+   */
+  public Http from(String address) {
+    return new Http(port, user, password, address);
+  }
+
+  /** A form post (application/x-www-form-urlencoded), e.g. the webapps' login. */
+  public Response form(String path, String form) {
+    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)));
   }
 
   public static Http anonymous(int port) {
@@ -79,6 +100,9 @@ public final class Http {
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", "application/json, */*");
+    if (clientAddress != null) {
+      b.header("X-Forwarded-For", clientAddress);
+    }
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + token);
