@@ -66,6 +66,19 @@ class ProductionDefaultsIT {
   }
 
   @Test
+  void theWebappSessionCookieIsSecureBehindTls() {
+    assertThat(sessionCookie(Map.of("X-Forwarded-Proto", "https"))).contains("Secure");
+    assertThat(sessionCookie(Map.of())).doesNotContain("Secure");
+  }
+
+  private String sessionCookie(Map<String, String> headers) {
+    Http.Response page = Http.anonymous(port).send("GET", "/camunda/app/tasklist/default/", null, headers);
+    return page.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+        .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie: " + page.headers()));
+  }
+
+  @Test
   void referrerPolicyOnApiAndWebapps() {
     assertThat(Http.demo(port, "zhangjing").get("/api/violation-cases/catalogue").header("Referrer-Policy"))
         .isEqualTo("same-origin");
