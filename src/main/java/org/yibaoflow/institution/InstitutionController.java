@@ -119,6 +119,7 @@ class InstitutionController {
       @NotNull LocalDate decidedOn, @NotBlank @Size(max = 2000) String description, Boolean serious) {
   }
 
+  /** An import names no process: {@code processInstanceId} is accepted for older clients and not used. */
   record SignRequest(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd, AgreementState state,
       @NotBlank @Size(max = 2000) String reason, @Size(max = 64) String processInstanceId) {
   }
