@@ -1,5 +1,6 @@
 package org.yibaoflow.document;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -33,7 +34,8 @@ class DocumentController {
     this.service = service;
   }
 
-  /** The public contract the case file reads (keep stable). */
+  /** The public contract the case file reads (keep stable): every key present, null until served. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record DocumentView(long id, String kind, String kindName, String number, OffsetDateTime createdAt,
       LocalDate servedAt, String serviceMethod, String servedBy, String sha256, String fileName) {
 

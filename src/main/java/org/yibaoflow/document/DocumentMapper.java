@@ -52,8 +52,9 @@ interface DocumentMapper {
   @Select("SELECT " + COLUMNS + " FROM document WHERE id = #{id}")
   Document find(@Param("id") long id);
 
+  /** A list, not byte[]: MyBatis would read an array return type as many rows. */
   @Select("SELECT content FROM document WHERE id = #{id}")
-  byte[] content(@Param("id") long id);
+  List<byte[]> content(@Param("id") long id);
 
   @Select("SELECT " + COLUMNS + " FROM document WHERE case_no = #{caseNo} OR root_case_no = #{caseNo} ORDER BY id")
   List<Document> ofCase(@Param("caseNo") String caseNo);
@@ -98,7 +99,7 @@ interface DocumentMapper {
       @Param("agencyName") String agencyName, @Param("by") String by, @Param("at") OffsetDateTime at);
 
   @Select("SELECT content FROM document_template WHERE region = #{region} AND kind = #{kind}")
-  byte[] template(@Param("region") String region, @Param("kind") String kind);
+  List<byte[]> template(@Param("region") String region, @Param("kind") String kind);
 
   @Update("UPDATE document_template SET content = #{content}, sha256 = #{sha256}, uploaded_by = #{by}, "
       + "uploaded_at = #{at} WHERE region = #{region} AND kind = #{kind}")

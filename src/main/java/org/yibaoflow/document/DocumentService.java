@@ -1,6 +1,5 @@
 package org.yibaoflow.document;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -123,7 +122,7 @@ public class DocumentService {
   @Transactional(readOnly = true)
   public byte[] content(long id) {
     visible(id);
-    return mapper.content(id);
+    return mapper.content(id).get(0);
   }
 
   /** Unchecked read for process steps (no user): the stored document of a case, kind and occasion, or null. */
@@ -184,7 +183,4 @@ public class DocumentService {
     }
   }
 
-  static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -40,8 +40,8 @@ public class DocumentTemplates {
 
   /** The template in force for the region and kind. */
   public byte[] effective(String region, DocumentKind kind) {
-    byte[] own = mapper.template(region, kind.name());
-    return own != null ? own : shipped(kind);
+    List<byte[]> own = mapper.template(region, kind.name());
+    return own.isEmpty() ? shipped(kind) : own.get(0);
   }
 
   public static byte[] shipped(DocumentKind kind) {

@@ -40,10 +40,10 @@ public final class TemplateGenerator {
         "依据{{rule}}，自本核查书送达之日起暂停你单位医保费用结算。请于{{periodDays}}日内（即{{periodEnd}}前）提供相关病历、"
             + "票据、进销存记录等资料。逾期未提供的，本机构将依服务协议解除协议。");
     body(DocumentKind.HEARING_NOTICE, "经调查，你单位存在以下违反医疗保障定点服务协议的行为：{{findings}}。{{facts}}",
-        "本机构拟依据{{rule}}作出如下处理：{{decision}}", "@measures", "涉及金额：{{amountsText}}。",
+        "本机构拟作出如下处理：{{decision}}", "@measures", "涉及金额：{{amountsText}}。",
         "你单位有权进行陈述和申辩。");
     body(DocumentKind.DECISION, "经调查核实，你单位存在以下违反医疗保障定点服务协议的行为：{{findings}}。{{facts}}",
-        "依据{{rule}}，本机构决定：{{decision}}", "@measures", "涉及金额：{{amountsText}}。");
+        "本机构决定如下：{{decision}}", "@measures", "涉及金额：{{amountsText}}。");
     body(DocumentKind.RECTIFICATION_NOTICE, "依据{{rule}}及本机构的处理决定，责令你单位对以下问题限期整改：{{findings}}。{{facts}}",
         "整改期限为{{periodDays}}日，自本通知书送达之日起计算，至{{periodEnd}}止。请于期满前向本机构报送整改报告，"
             + "本机构将组织复查。逾期未整改或整改不到位的，本机构将依服务协议中止协议。");
