@@ -32,16 +32,18 @@ public class DocumentService {
   private final DocumentRenderer renderer;
   private final RegionAccess regionAccess;
   private final AuditService audit;
+  private final ServedPeriods periods;
   private final Clock clock;
 
   DocumentService(DocumentMapper mapper, DocumentNumbers numbers, DocumentTemplates templates,
-      DocumentRenderer renderer, RegionAccess regionAccess, AuditService audit, Clock clock) {
+      DocumentRenderer renderer, RegionAccess regionAccess, AuditService audit, ServedPeriods periods, Clock clock) {
     this.mapper = mapper;
     this.numbers = numbers;
     this.templates = templates;
     this.renderer = renderer;
     this.regionAccess = regionAccess;
     this.audit = audit;
+    this.periods = periods;
     this.clock = clock;
   }
 
@@ -133,7 +135,7 @@ public class DocumentService {
 
   /**
    * Records the service of a document once: the date (not before it was generated, not in the future), the
-   * method and who served it. The same service again is answered with the stored one; a different one is 409.
+   * method and who served it. An objection window still open on the decision then counts from that date. The same service again is answered with the stored one; a different one is 409.
    */
   @Transactional
   public Document recordService(long id, LocalDate servedOn, String method, String servedBy) {
@@ -172,6 +174,7 @@ public class DocumentService {
     audit.record(AuditEntry.of(d.region(), ENTITY, String.valueOf(id), "SERVED", null, null, null,
         m.nameZh() + " " + d.kindName() + " " + d.number(), d.processInstanceId(),
         "servedOn=" + servedOn + ";servedBy=" + who));
+    periods.served(d, servedOn);
     return mapper.find(id);
   }
 

@@ -25,6 +25,7 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
 import org.yibaoflow.support.Jobs;
+import org.yibaoflow.support.TestClock;
 import org.yibaoflow.support.RegistryFixtures;
 
 /**
@@ -77,6 +79,8 @@ class DocumentIT {
   JdbcTemplate jdbc;
   @Autowired
   Clock clock;
+  @Autowired
+  TestClock testClock;
 
   @Test
   void aViolationCasesDecisionNoticeIsGeneratedAndTheCaseworkerDownloadsIt() throws Exception {
@@ -124,14 +128,25 @@ class DocumentIT {
     assertThat(Http.demo(port, "liuyang").post("/api/documents/" + id + "/service",
         "{\"servedOn\":\"" + LocalDate.now(clock) + "\",\"method\":\"DIRECT\"}").status()).isEqualTo(404);
 
-    // service: recorded once, bad input answered 400 naming the field, a different second record 409
-    String today = LocalDate.now(clock).toString();
+    // service two days after the notice was generated: recorded once, bad input answered 400 naming the field, a
+    // different second record 409; the open objection window then counts from the day of service (R-PERS-12)
+    LocalDate servedOn = LocalDate.now(clock).plusDays(2);
+    testClock.set(servedOn.atTime(10, 0).atZone(WorkingDayCalendar.ZONE).toInstant());
+    try {
+      recordService(zhangjing, id, pi, servedOn, decision.get("sha256").asText());
+    } finally {
+      testClock.reset();
+    }
+  }
+
+  void recordService(Http zhangjing, long id, String pi, LocalDate servedOn, String sha256) throws Exception {
+    String today = servedOn.toString();
     Http.Response badMethod = zhangjing.post("/api/documents/" + id + "/service",
         "{\"servedOn\":\"" + today + "\",\"method\":\"PIGEON\"}");
     assertThat(badMethod.status()).isEqualTo(400);
     assertThat(badMethod.json().get("field").asText()).isEqualTo("method");
     Http.Response future = zhangjing.post("/api/documents/" + id + "/service",
-        "{\"servedOn\":\"" + LocalDate.now(clock).plusDays(1) + "\",\"method\":\"MAIL\"}");
+        "{\"servedOn\":\"" + servedOn.plusDays(1) + "\",\"method\":\"MAIL\"}");
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.json().get("field").asText()).isEqualTo("servedOn");
     Http.Response served = zhangjing.post("/api/documents/" + id + "/service",
@@ -145,7 +160,17 @@ class DocumentIT {
     assertThat(zhangjing.post("/api/documents/" + id + "/service",
         "{\"servedOn\":\"" + today + "\",\"method\":\"MAIL\"}").status()).isEqualTo(409);
     // immutable: the stored file is the one served
-    assertThat(DocumentService.sha256(download(id, "zhangjing").body())).isEqualTo(decision.get("sha256").asText());
+    assertThat(DocumentService.sha256(download(id, "zhangjing").body())).isEqualTo(sha256);
+
+    ProcessInstance objection = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi)
+        .processDefinitionKey("objection").singleResult();
+    assertThat(jdbc.queryForObject("SELECT notice_served_on FROM objection WHERE process_instance_id = ?",
+        LocalDate.class, objection.getId())).isEqualTo(servedOn);
+    assertThat(runtimeService.getVariable(pi, "noticeServedOn")).isEqualTo(today);
+    Job window = managementService.createJobQuery().processInstanceId(objection.getId()).timers().singleResult();
+    LocalDate lastDay = calendar.addWorkingDays(servedOn, settings.value("huaibei", RegionSetting.OBJECTION_WINDOW))
+        .deadline();
+    assertThat(window.getDuedate().toInstant()).isEqualTo(WorkingDayCalendar.expiresAt(lastDay));
   }
 
   @Test
