@@ -22,7 +22,7 @@ import org.yibaoflow.institution.RegionSettingsService;
 class DocumentFacts {
 
   /** The addressee of a transfer letter by the kind of transfer (R-VIO-11). */
-  static final java.util.Map<String, String> RECIPIENTS = java.util.Map.of("JUDICIAL", "公安机关",
+  static final Map<String, String> RECIPIENTS = Map.of("JUDICIAL", "公安机关",
       "DISCIPLINE", "纪检监察机关", "REGULATOR", "有关行政部门");
 
   private final ViolationCaseFacts violationCases;

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.document.Document;
 import org.yibaoflow.document.DocumentKind;
@@ -23,6 +25,7 @@ import org.yibaoflow.document.DocumentService;
 @Component("documentListener")
 public class DocumentListener implements ExecutionListener {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentListener.class);
   static final String PROPERTY = "document";
   /** Optional property: a variable that takes the generated number (文号), e.g. {@code letterNo}. */
   static final String NUMBER_VARIABLE = "documentNumberVariable";
@@ -41,13 +44,21 @@ public class DocumentListener implements ExecutionListener {
     if (kind == null) {
       return;
     }
+    if (execution.getTenantId() == null) {
+      // a document belongs to a region (its numbering, its readers); an instance without one serves none
+      LOG.warn("No region (tenant) on process instance {}: {} not generated at {}", execution.getProcessInstanceId(),
+          kind, execution.getCurrentActivityId());
+      return;
+    }
     String activityId = execution.getCurrentActivityId();
     String caseNo = execution.getProcessBusinessKey();
     String rootCaseNo = rootBusinessKey(execution);
+    // the pass of the step: its earlier runs committed to history, plus this one (not flushed before the
+    // transaction ends; a failed run rolled back, so its retry is the same pass)
     long pass = execution.getProcessEngineServices().getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).activityId(activityId).count();
+        .processInstanceId(execution.getProcessInstanceId()).activityId(activityId).count() + 1;
     Document d = documents.generate(new DocumentService.Request(execution.getTenantId(), caseNo, rootCaseNo, kind,
-        activityId + "#" + Math.max(pass, 1), execution.getProcessInstanceId(),
+        activityId + "#" + pass, execution.getProcessInstanceId(),
         facts.collect(execution, kind, rootCaseNo)));
     execution.setVariable("documentId", d.id());
     execution.setVariable("documentNumber", d.number());
