@@ -69,10 +69,13 @@ class ProblemHandler {
         "Malformed parameter: " + e.getName() + "=" + e.getValue());
   }
 
+  /** Unreadable JSON (strict binding, StrictJsonConfig): 400 naming the JSON path of the field (UnreadableBody). */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, null, "INPUT", "请求体无法解析（JSON 格式或字段类型错误）",
-        "The request body cannot be read (malformed JSON or a field of the wrong type)");
+    UnreadableBody u = UnreadableBody.of(e);
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, u.field(), "INPUT", u.zh(), u.en());
+    p.setProperty("errors", List.of(Map.of("field", u.field(), "message", u.en())));
+    return p;
   }
 
   @ExceptionHandler(AccessDeniedException.class)
