@@ -31,7 +31,8 @@ class DesignationPlanController {
   }
 
   record PlanRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 100) String documentRef,
-      @NotNull @SaneDate LocalDate validFrom, @SaneDate LocalDate validTo, @NotBlank @Size(max = 2000) String reason) {
+      @NotNull @SaneDate(rule = "R-DES-5") LocalDate validFrom,
+      @SaneDate(rule = "R-DES-5") LocalDate validTo, @NotBlank @Size(max = 2000) String reason) {
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})

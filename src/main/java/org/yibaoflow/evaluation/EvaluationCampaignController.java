@@ -32,7 +32,7 @@ class EvaluationCampaignController {
   }
 
   /** R-EVA-1: a natural year from 2000 to the current one. */
-  record CampaignRequest(@NotBlank @Size(max = 64) String region, @NotNull @Year Integer year) {
+  record CampaignRequest(@NotBlank @Size(max = 64) String region, @NotNull @Year(rule = "R-EVA-1") Integer year) {
   }
 
   @AllowedRoles({Role.SUPERVISOR})

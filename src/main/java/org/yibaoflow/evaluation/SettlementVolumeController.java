@@ -24,7 +24,7 @@ class SettlementVolumeController {
     this.volumes = volumes;
   }
 
-  record VolumeRequest(@NotNull @Amount BigDecimal amount) {
+  record VolumeRequest(@NotNull @Amount(rule = "R-EVA-5") BigDecimal amount) {
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})

@@ -99,7 +99,7 @@ class PersonnelController {
       @NotNull @Pattern(regexp = "PHYSICIAN|NURSE|PHARMACIST|TECHNICIAN|CARER") String category,
       @BirthDate LocalDate birthDate,
       @NotEmpty @Size(max = 20) List<@NotNull Long> institutionIds,
-      @SaneDate(yearsAhead = 1) LocalDate validFrom,
+      @SaneDate(yearsAhead = 1, rule = "R-PERS-1") LocalDate validFrom,
       @NotBlank @Size(max = 2000) String reason,
       @Size(max = 64) String processInstanceId) {
   }

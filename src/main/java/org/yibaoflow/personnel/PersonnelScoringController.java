@@ -89,13 +89,13 @@ class PersonnelScoringController {
   }
 
   /** R-PERS-2: a test taken on a past day (not after today), scored 0..100. */
-  record TestRequest(@NotNull @SaneDate(yearsAhead = 0) LocalDate testedOn, @NotNull Boolean passed,
+  record TestRequest(@NotNull @SaneDate(yearsAhead = 0, rule = "R-PERS-2") LocalDate testedOn, @NotNull Boolean passed,
       @Min(0) @Max(100) Integer score, @NotBlank @Size(max = 2000) String reason) {
   }
 
-  /** R-PERS-5: an inspection held on a past day; its findings as DeductionReport.Finding (bounds there). */
+  /** R-PERS-3/5: an inspection held on a past day; its findings as DeductionReport.Finding (bounds there). */
   record DeductionRequest(@NotBlank @Size(max = 64) String inspectionRef,
-      @NotNull @SaneDate(yearsAhead = 0) LocalDate inspectedOn,
+      @NotNull @SaneDate(yearsAhead = 0, rule = "R-PERS-3") LocalDate inspectedOn,
       @NotEmpty @Size(max = 20) List<DeductionReport.@NotNull @Valid Finding> findings) {
   }
 }

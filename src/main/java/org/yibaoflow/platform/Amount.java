@@ -35,4 +35,7 @@ public @interface Amount {
   Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
+
+  /** The rule behind the bound (e.g. R-PERS-2), named in the problem's {@code rule}; INPUT when none. */
+  String rule() default "INPUT";
 }

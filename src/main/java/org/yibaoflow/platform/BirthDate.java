@@ -34,6 +34,9 @@ public @interface BirthDate {
 
   Class<? extends Payload>[] payload() default {};
 
+  /** The rule behind the bound (e.g. R-PERS-2), named in the problem's {@code rule}; INPUT when none. */
+  String rule() default "INPUT";
+
   int minAge() default 16;
 
   int maxAge() default 100;

@@ -39,6 +39,9 @@ public @interface SaneDate {
 
   Class<? extends Payload>[] payload() default {};
 
+  /** The rule behind the bound (e.g. R-PERS-2), named in the problem's {@code rule}; INPUT when none. */
+  String rule() default "INPUT";
+
   /** The earliest accepted date, yyyy-MM-dd. */
   String notBefore() default SYSTEM_START;
 

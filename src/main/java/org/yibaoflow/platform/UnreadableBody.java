@@ -40,9 +40,14 @@ record UnreadableBody(String field, String zh, String en) {
           "The request body is missing or unreadable (a JSON object is expected)");
     }
     String path = mapping == null ? "" : path(mapping.getPath());
-    if (path.isEmpty() && jackson instanceof StreamReadException read && read.getProcessor() != null) {
-      // a token that cannot be read (malformed, too long a number) inside a value: where the parser stood
-      path = path(read.getProcessor().getParsingContext());
+    StreamReadException read = find(e, StreamReadException.class);
+    if (read != null && read.getProcessor() != null) {
+      // a token that cannot be read (malformed JSON inside a value): where the parser stood, which is more
+      // precise than the path the enclosing deserializers recorded
+      String at = path(read.getProcessor().getParsingContext());
+      if (at.startsWith(path) && at.length() > path.length()) {
+        path = at;
+      }
     }
     String field = path.isEmpty() ? BODY : path;
     String location = jackson.getLocation() == null ? ""

@@ -33,6 +33,9 @@ public @interface Year {
 
   Class<? extends Payload>[] payload() default {};
 
+  /** The rule behind the bound (e.g. R-PERS-2), named in the problem's {@code rule}; INPUT when none. */
+  String rule() default "INPUT";
+
   int min() default 2000;
 
   /** 0: not after the current year. */

@@ -56,6 +56,11 @@ final class HostileCorpus {
     out.add(new Case("huge body string", quote(HUGE), whole));
     if (object) {
       out.add(new Case("unknown property", "{\"unknownProperty\":1}", "unknownProperty"));
+      Iterator<String> names = schema.path("properties").fieldNames();
+      if (names.hasNext()) {
+        String first = quote(names.next());
+        out.add(new Case("duplicate key", "{" + first + ":null," + first + ":null}", null));
+      }
       object(out, "", schema, v -> v, 0);
       for (int i = 0; i < out.size(); i++) {
         Case c = out.get(i);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,8 +77,10 @@ class InputValidationIT {
     Http zhangjing = Http.demo(port, "zhangjing");
     String path = "/api/personnel/" + huaibeiPerson() + "/tests";
     int tests = jdbc.queryForObject("SELECT COUNT(*) FROM person_test", Integer.class);
-    assertProblem(zhangjing.post(path, "{\"testedOn\":\"1900-01-01\",\"passed\":true,\"score\":90,\"reason\":\"年度测试\"}"),
-        "testedOn");
+    Http.Response in1900 = zhangjing.post(path,
+        "{\"testedOn\":\"1900-01-01\",\"passed\":true,\"score\":90,\"reason\":\"年度测试\"}");
+    assertProblem(in1900, "testedOn");
+    assertThat(in1900.json().get("rule").asText()).isEqualTo("R-PERS-2");
     assertProblem(zhangjing.post(path, "{\"testedOn\":\"" + LocalDate.now(clock).plusDays(1)
         + "\",\"passed\":true,\"score\":90,\"reason\":\"年度测试\"}"), "testedOn");
     // a 100k-character reason was a database error (500)
@@ -86,6 +89,20 @@ class InputValidationIT {
     assertProblem(zhangjing.post(path, "{\"testedOn\":\"" + LocalDate.now(clock).minusDays(1)
         + "\",\"passed\":true,\"score\":90.5,\"reason\":\"年度测试\"}"), "score");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person_test", Integer.class)).isEqualTo(tests);
+  }
+
+  @Test
+  void anEvaluationYearOutsideTheRuleNamesTheRule() {
+    int campaigns = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_campaign", Integer.class);
+    Http chenmin = Http.demo(port, "chenmin");
+    // R-EVA-1: a natural year from 2000 to the current one; +999999999 was a 500
+    for (String year : List.of("1999", String.valueOf(LocalDate.now(clock).getYear() + 1), "999999999")) {
+      Http.Response r = chenmin.post("/api/evaluation-campaigns", "{\"region\":\"huaibei\",\"year\":" + year + "}");
+      assertProblem(r, "year");
+      assertThat(r.json().get("rule").asText()).isEqualTo("R-EVA-1");
+    }
+    assertProblem(chenmin.post("/api/evaluation-campaigns", "{\"region\":\"huaibei\",\"year\":2025.0}"), "year");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_campaign", Integer.class)).isEqualTo(campaigns);
   }
 
   @Test
