@@ -41,7 +41,8 @@ class DesignationController {
     this.signing = signing;
   }
 
-  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName, @NotBlank @Pattern(regexp = "HOSPITAL|PHARMACY") String institutionType,
+  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName,
+      @NotBlank @Pattern(regexp = "HOSPITAL|PHARMACY") String institutionType,
       @NotBlank @Size(min = 18, max = 18) String creditCode, @Size(max = 64) String region) {
   }
 

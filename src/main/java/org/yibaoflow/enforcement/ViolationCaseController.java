@@ -57,7 +57,8 @@ class ViolationCaseController {
   record IntakeRequest(@Size(max = 64) String region, @NotBlank @Size(max = 30) String source,
       @NotBlank @Size(max = 40) String institutionCode,
       @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 40) String> suspectedViolations,
-      @Amount(rule = "R-VIO-1") BigDecimal suspectedAmount, @Size(max = 64) String externalRef, @Size(max = 2000) String summary) {
+      @Amount(rule = "R-VIO-1") BigDecimal suspectedAmount, @Size(max = 64) String externalRef,
+      @Size(max = 2000) String summary) {
   }
 
   record CaseOpened(String caseNo, String region, String status, String processInstanceId, boolean created) {

@@ -109,12 +109,14 @@ class InstitutionController {
   }
 
   record LicenceRequest(@NotNull @Pattern(regexp = "PRACTICE|DRUG_TRADING|BUSINESS") String kind,
-      @NotBlank @Size(max = 64) String number, @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 1) LocalDate validFrom,
+      @NotBlank @Size(max = 64) String number,
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 1) LocalDate validFrom,
       @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 50) LocalDate validUntil, Boolean revoked) {
   }
 
   record PenaltyRequest(@NotNull @Pattern(regexp = "HEALTH|DRUG|PRICE|MARKET") String authority,
-      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0) LocalDate decidedOn, @NotBlank @Size(max = 2000) String description, Boolean serious) {
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0) LocalDate decidedOn,
+      @NotBlank @Size(max = 2000) String description, Boolean serious) {
   }
 
   record SignRequest(@NotNull @SaneDate(notBefore = AGREEMENTS_FROM) LocalDate periodStart,

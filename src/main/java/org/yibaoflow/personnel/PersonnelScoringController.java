@@ -82,7 +82,8 @@ class PersonnelScoringController {
   /** R-PERS-2: records a yearly test result; failing terminates with the bar. 201, or 200 for a repeat. */
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{code}/tests")
-  ResponseEntity<PersonnelMeasureService.TestResult> test(@PathVariable String code, @Valid @RequestBody TestRequest r) {
+  ResponseEntity<PersonnelMeasureService.TestResult> test(@PathVariable String code,
+      @Valid @RequestBody TestRequest r) {
     PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> t = measures.recordTest(code, r.testedOn(),
         r.passed(), r.score(), r.reason());
     return ResponseEntity.status(t.created() ? HttpStatus.CREATED : HttpStatus.OK).body(t.value());

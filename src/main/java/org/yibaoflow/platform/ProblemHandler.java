@@ -45,7 +45,8 @@ class ProblemHandler {
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ProblemDetail invalidBody(MethodArgumentNotValidException e) {
     List<Map<String, String>> errors = new ArrayList<>();
-    e.getBindingResult().getFieldErrors().forEach(f -> errors.add(error(f.getField(), f.getDefaultMessage(), rule(f))));
+    e.getBindingResult().getFieldErrors()
+        .forEach(f -> errors.add(error(f.getField(), f.getDefaultMessage(), rule(f))));
     // a constraint on the whole body (no field of its own) is about the body: "$", as for unreadable JSON
     e.getBindingResult().getGlobalErrors().stream().filter(g -> !(g instanceof FieldError))
         .forEach(g -> errors.add(error(UnreadableBody.BODY, g.getDefaultMessage())));
@@ -70,13 +71,13 @@ class ProblemHandler {
     return fieldProblems(errors);
   }
 
-  /** 400 INPUT naming the first field (by path, so the answer does not depend on validation order). */
+  /** 400 naming the first field (by path, so the answer does not depend on validation order). */
   private static ProblemDetail fieldProblems(List<Map<String, String>> errors) {
     errors.sort(Comparator.comparing((Map<String, String> m) -> m.get("field")).thenComparing(m -> m.get("message")));
     Map<String, String> first = errors.isEmpty() ? error(UnreadableBody.BODY, "") : errors.get(0);
     String field = first.get("field");
-    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, field, first.get("rule"), "输入不合法：" + field + " " + first.get("message"),
-        "Invalid input: " + field + " " + first.get("message"));
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, field, first.get("rule"),
+        "输入不合法：" + field + " " + first.get("message"), "Invalid input: " + field + " " + first.get("message"));
     p.setProperty("errors", errors);
     return p;
   }

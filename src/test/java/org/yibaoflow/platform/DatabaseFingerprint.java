@@ -54,7 +54,8 @@ final class DatabaseFingerprint {
       });
       tables.put(table.toLowerCase(Locale.ROOT), rows[0] + " rows #" + Long.toHexString(hash[0]));
     }
-    tables.put("engine: historic process instances", String.valueOf(history.createHistoricProcessInstanceQuery().count()));
+    tables.put("engine: historic process instances",
+        String.valueOf(history.createHistoricProcessInstanceQuery().count()));
     tables.put("engine: running process instances", String.valueOf(runtime.createProcessInstanceQuery().count()));
     tables.put("engine: historic activity instances",
         String.valueOf(history.createHistoricActivityInstanceQuery().count()));

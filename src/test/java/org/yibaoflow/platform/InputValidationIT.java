@@ -112,8 +112,8 @@ class InputValidationIT {
     long site = jdbc.queryForObject("SELECT MIN(id) FROM institution WHERE region = 'huaibei'", Long.class);
     String first17 = "340602" + LocalDate.now(clock).plusYears(4).getYear() + "0101" + "123";
     String born2030 = first17 + IdNumber.checkCharacter(first17);
-    String body = "{\"region\":\"huaibei\",\"nationalCode\":\"" + RegistryFixtures.nationalCode("D") + "\",\"idNumber\":\""
-        + born2030 + "\",\"name\":\"未来人\",\"category\":\"PHYSICIAN\",\"institutionIds\":[" + site
+    String body = "{\"region\":\"huaibei\",\"nationalCode\":\"" + RegistryFixtures.nationalCode("D")
+        + "\",\"idNumber\":\"" + born2030 + "\",\"name\":\"未来人\",\"category\":\"PHYSICIAN\",\"institutionIds\":[" + site
         + "],\"reason\":\"登记\"}";
     Http.Response r = zhangjing.post("/api/personnel", body);
     assertProblem(r, "idNumber");
