@@ -76,8 +76,13 @@ class ProblemHandler {
     errors.sort(Comparator.comparing((Map<String, String> m) -> m.get("field")).thenComparing(m -> m.get("message")));
     Map<String, String> first = errors.isEmpty() ? error(UnreadableBody.BODY, "") : errors.get(0);
     String field = first.get("field");
-    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, field, first.get("rule"),
-        "输入不合法：" + field + " " + first.get("message"), "Invalid input: " + field + " " + first.get("message"));
+    // the platform constraints' messages are "中文 / English" (SaneDate, BirthDate, Year, Amount)
+    String message = first.get("message");
+    int split = message.indexOf(" / ");
+    String zh = split < 0 ? message : message.substring(0, split);
+    String en = split < 0 ? message : message.substring(split + 3);
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, field, first.get("rule"), "输入不合法：" + field + " " + zh,
+        "Invalid input: " + field + " " + en);
     p.setProperty("errors", errors);
     return p;
   }

@@ -32,8 +32,8 @@ public @interface SaneDate {
   /** Dates of documents issued by any authority of the People's Republic (licences, penalties). */
   String PRC_FOUNDED = "1949-10-01";
 
-  String message() default "日期须在 {notBefore} 至今后 {yearsAhead} 年之间 / "
-      + "the date must lie between {notBefore} and {yearsAhead} years from today";
+  String message() default "日期须不早于 {notBefore}、不晚于今天之后 {yearsAhead} 年 / "
+      + "the date must be from {notBefore} to today plus {yearsAhead} years";
 
   Class<?>[] groups() default {};
 

@@ -26,8 +26,8 @@ import java.time.LocalDate;
 @Retention(RUNTIME)
 public @interface Year {
 
-  String message() default "年度须在 {min} 年至今后 {yearsAhead} 年之间 / "
-      + "the year must lie between {min} and {yearsAhead} years from now";
+  String message() default "年度须不早于 {min} 年、不晚于当年之后 {yearsAhead} 年 / "
+      + "the year must be from {min} to the current year plus {yearsAhead}";
 
   Class<?>[] groups() default {};
 

@@ -100,6 +100,9 @@ class InputValidationIT {
       Http.Response r = chenmin.post("/api/evaluation-campaigns", "{\"region\":\"huaibei\",\"year\":" + year + "}");
       assertProblem(r, "year");
       assertThat(r.json().get("rule").asText()).isEqualTo("R-EVA-1");
+      assertThat(r.json().get("detailZh").asText()).isEqualTo("输入不合法：year 年度须不早于 2000 年、不晚于当年之后 0 年");
+      assertThat(r.json().get("detail").asText())
+          .isEqualTo("Invalid input: year the year must be from 2000 to the current year plus 0");
     }
     assertProblem(chenmin.post("/api/evaluation-campaigns", "{\"region\":\"huaibei\",\"year\":2025.0}"), "year");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_campaign", Integer.class)).isEqualTo(campaigns);
