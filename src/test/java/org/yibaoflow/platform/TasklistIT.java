@@ -1,0 +1,131 @@
+package org.yibaoflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yibaoflow.institution.AgreementService;
+import org.yibaoflow.institution.AgreementState;
+import org.yibaoflow.institution.Institution;
+import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.institution.NewInstitution;
+import org.yibaoflow.support.Http;
+import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.Jobs;
+import org.yibaoflow.support.RegistryFixtures;
+import org.yibaoflow.support.Webapp;
+
+/**
+ * Working a case from Tasklist through the requests Tasklist itself sends (webapp session, CSRF token, the
+ * webapp's engine API): the card variables, a follow-up and a due date set on a task with a Camunda Form
+ * (operaton/operaton#3659), bad input in a task form answered in Chinese with the task still open and no
+ * incident (issue 15).
+ */
+@IntegrationTest
+class TasklistIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  InstitutionService institutions;
+  @Autowired
+  AgreementService agreements;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  Clock clock;
+
+  @Test
+  void theCardShowsTheCaseAndAFollowUpAndDueDateCanBeSetOnATaskWithACamundaForm() throws Exception {
+    Case c = openCase();
+    Webapp zhangjing = Webapp.tasklist(port, "zhangjing");
+
+    JsonNode own = null;
+    for (JsonNode f : zhangjing.json(Webapp.ENGINE + "/filter?resourceType=Task")) {
+      if (f.get("name").asText().equals("经办待办")) {
+        own = f;
+      }
+    }
+    assertThat(own).as("经办待办").isNotNull();
+    Http.Response list = zhangjing.postHal(Webapp.ENGINE + "/filter/" + own.get("id").asText()
+        + "/list?firstResult=0&maxResults=200", "{\"processVariables\":[],\"taskVariables\":[{\"name\":\"caseNo\","
+        + "\"operator\":\"eq\",\"value\":\"" + c.caseNo + "\"}],\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],"
+        + "\"active\":true}");
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    JsonNode hal = list.json();
+    assertThat(hal.at("/_embedded/task")).as("search by case number finds the case's task: " + hal).hasSize(1);
+    JsonNode vars = hal.at("/_embedded/task/0/_embedded/variable");
+    assertThat(vars.toString()).contains("\"caseNo\"", c.caseNo, "\"institutionName\"", c.institution.name());
+
+    String path = Webapp.ENGINE + "/task/" + c.task.getId();
+    ObjectNode task = (ObjectNode) zhangjing.json(path);
+    assertThat(task.get("camundaFormRef").get("key").asText()).isEqualTo("violation-investigation");
+    // what Tasklist does on "设置跟进日期" / changing the due date: the whole task back with the new dates
+    task.put("followUp", "2026-12-21T16:00:00.000+0800");
+    task.put("due", "2026-12-31T00:00:00.000+0800");
+    Http.Response put = zhangjing.put(path, task.toString());
+    assertThat(put.status()).as(put.body()).isEqualTo(204);
+    Task after = taskService.createTaskQuery().taskId(c.task.getId()).singleResult();
+    assertThat(after.getFollowUpDate().toInstant()).isEqualTo(java.time.Instant.parse("2026-12-21T08:00:00Z"));
+    assertThat(after.getDueDate().toInstant()).isEqualTo(java.time.Instant.parse("2026-12-30T16:00:00Z"));
+  }
+
+  @Test
+  void aWrongInvestigationIsAMessageInTheFormAndTheTaskStaysOpen() throws Exception {
+    Case c = openCase();
+    Webapp zhangjing = Webapp.tasklist(port, "zhangjing");
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode v = body.putObject("variables");
+    v.putObject("findingCodes").put("type", "Json").put("value", "[\"GEN_OVERCHARGE\"]");
+    v.putObject("sampleAmount").put("type", "Long").put("value", 800);
+    v.putObject("investigationNote").put("type", "String").put("value", "抽查病历 20 份");
+    Http.Response r = zhangjing.post(Webapp.ENGINE + "/task/" + c.task.getId() + "/submit-form", body.toString());
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("message").asText()).as("Chinese, naming the field").contains("抽查比例");
+    assertThat(taskService.createTaskQuery().taskId(c.task.getId()).count()).as("task still open").isEqualTo(1);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(c.pi).count()).isZero();
+    assertThat(runtimeService.getVariable(c.pi, "sampleAmount")).as("nothing kept").isNull();
+  }
+
+  // ------------------------------------------------------------------ fixtures
+
+  record Case(Institution institution, String caseNo, String pi, Task task) {
+  }
+
+  Case openCase() {
+    String code = RegistryFixtures.institutionCode("HOSPITAL");
+    Institution hospital = institutions.register(new NewInstitution("huaibei", code, "淮北任务列表测试医院" + System.nanoTime(),
+        "HOSPITAL", RegistryFixtures.creditCode("340600"), "二级", List.of(), List.of(), "集成测试", null));
+    LocalDate start = LocalDate.now(clock).withDayOfYear(1);
+    agreements.sign(hospital.id(), start, start.plusYears(1).minusDays(1), AgreementState.ACTIVE, "集成测试", null);
+    ObjectNode n = JSON.createObjectNode();
+    n.put("source", "COMPLAINT");
+    n.put("institutionCode", hospital.code());
+    n.putArray("suspectedViolations").add("GEN_OVERCHARGE");
+    n.put("suspectedAmount", 5000);
+    n.put("summary", "举报：重复收费");
+    JsonNode opened = Http.demo(port, "zhangjing").post("/api/violation-cases", n.toString()).json();
+    String pi = opened.get("processInstanceId").asText();
+    Jobs.drain(managementService, pi, 10);
+    Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_Investigate").singleResult();
+    assertThat(task).isNotNull();
+    return new Case(hospital, opened.get("caseNo").asText(), pi, task);
+  }
+}
