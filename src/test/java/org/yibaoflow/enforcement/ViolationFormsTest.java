@@ -43,6 +43,19 @@ class ViolationFormsTest {
   }
 
   @Test
+  void theReviewFormsShowTheMeasureClassInChinese() throws IOException {
+    for (String form : List.of("violation-legal-review", "violation-approval")) {
+      JsonNode field = field(form, "measureClass");
+      assertThat(field.get("type").asText()).as(form).isEqualTo("select");
+      assertThat(field.get("readonly").asBoolean()).as(form).isTrue();
+      Map<String, String> labels = new java.util.HashMap<>();
+      field.get("values").forEach(v -> labels.put(v.get("value").asText(), v.get("label").asText()));
+      assertThat(labels).as(form + ": every class the decision table gives, by its Chinese name")
+          .isEqualTo(ViolationCaseService.CLASS_ZH);
+    }
+  }
+
+  @Test
   void codesArriveAsListJsonOrText() {
     assertThat(ViolationCodes.parse(List.of("A", " B "))).containsExactly("A", "B");
     assertThat(ViolationCodes.parse("[\"A\",\"B\"]")).containsExactly("A", "B");

@@ -13,7 +13,8 @@ import org.yibaoflow.enforcement.ViolationCatalogue;
  * 登记案件: a case opened through the API is registered already; one started from Tasklist's start form is
  * registered now (R-VIO-1) and its case number becomes the business key. Sets the display variables of the
  * case's forms and Tasklist cards from the case row: {@code institutionName}, and {@code violationOptions}, the
- * catalogue entries for the institution's type that the investigation form offers (issue 15).
+ * catalogue entries for the institution's type that the investigation form offers, and {@code suspectedViolationList}
+ * the intake's codes as a list that form shows by name (issue 15).
  */
 @Component("registerCaseDelegate")
 public class RegisterCaseDelegate implements JavaDelegate {
@@ -40,6 +41,9 @@ public class RegisterCaseDelegate implements JavaDelegate {
     execution.setVariable("institutionName", service.institutionName(c.caseNo()));
     execution.setVariable("suspectedViolations", c.suspectedViolations());
     execution.setVariable("suspectedAmount", c.suspectedAmount().toPlainString());
+    // the suspected violations as the investigation form's read-only multi-select shows them (by name)
+    execution.setVariable("suspectedViolationList", SpinValues.jsonValue(Spin.JSON(
+        org.yibaoflow.enforcement.ViolationCodes.parse(c.suspectedViolations()))).create());
     execution.setVariable("violationOptions",
         SpinValues.jsonValue(Spin.JSON(catalogue.options(c.institutionType()))).create());
     if (!c.caseNo().equals(execution.getProcessBusinessKey())) {

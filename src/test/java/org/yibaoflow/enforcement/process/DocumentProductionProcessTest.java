@@ -117,6 +117,8 @@ class DocumentProductionProcessTest {
     ProcessInstance pi = startAndSuspend();
     assertThat(pi).task().hasCandidateGroup("caseworker");
     assertThat(task().getDueDate()).as("due at the deadline (R-VIO-7)").isEqualTo(DEADLINE);
+    assertThat(pi).variables().as("the form shows the Beijing date of the last day")
+        .containsEntry("documentDeadlineText", "2026-10-08 24:00（北京时间）");
     assertThat(task().getFollowUpDate()).isEqualTo(Deadlines.withShippedArrangements(CLOCK).workingDays(3));
     complete(task(), Map.of("documentsReceived", List.of("MEDICAL_RECORDS", "FEE_DETAILS"), "receivedOn", "2026-09-28",
         "arrivalNote", "纸质病历 12 份"));

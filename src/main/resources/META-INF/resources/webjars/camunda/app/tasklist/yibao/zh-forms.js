@@ -25,7 +25,16 @@ const MESSAGES = [
   [/^Time$/, () => '时间'],
   [/^Clear$/, () => '清除'],
   [/^Remove$/, () => '移除'],
+  // relative dates that a component rendered before the 'zh' moment locale was active
+  [/^a few seconds ago$/, () => '几秒前'],
+  [/^in a few seconds$/, () => '几秒后'],
+  [/^(a|an|\d+) (second|minute|hour|day|week|month|year)s? ago$/, (m) => `${num(m[1])} ${UNITS[m[2]]}前`],
+  [/^in (a|an|\d+) (second|minute|hour|day|week|month|year)s?$/, (m) => `${num(m[1])} ${UNITS[m[2]]}后`],
 ];
+const UNITS = {second: '秒', minute: '分钟', hour: '小时', day: '天', week: '周', month: '个月', year: '年'};
+function num(n) {
+  return n === 'a' || n === 'an' ? '1' : n;
+}
 const PLACEHOLDERS = {
   'Select': '请选择',
   'Search': '搜索',
@@ -63,15 +72,6 @@ function translate(text) {
 }
 
 function translateNode(root) {
-  if (!root || root.nodeType !== 1 || !root.closest) {
-    return;
-  }
-  if (!root.closest('.fjs-container, .flatpickr-calendar, [cam-tasklist-form], .modal')) {
-    const inside = root.querySelector && root.querySelector('.fjs-container, .flatpickr-calendar');
-    if (!inside) {
-      return;
-    }
-  }
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const texts = [];
   while (walker.nextNode()) {
@@ -103,9 +103,23 @@ function translateNode(root) {
   });
 }
 
+/** Only the forms, their dropdowns and the date pickers are translated: a cheap scan, at most every 150 ms. */
+function scan() {
+  defineMomentZh();
+  document.querySelectorAll('.fjs-container, .flatpickr-calendar, .tasks-list, [cam-tasklist-task] .task-meta, '
+      + '[cam-tasklist-task] .names, [cam-tasklist-task] .meta, [cam-tasklist-task]').forEach(translateNode);
+}
+
 function defineMomentZh() {
   const moment = window.moment;
-  if (!moment || !moment.defineLocale || moment.locales().includes('zh')) {
+  if (!moment || !moment.defineLocale) {
+    return;
+  }
+  const lang = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  if (moment.locales().includes('zh')) {
+    if (lang.toLowerCase().startsWith('zh') && moment.locale() !== 'zh') {
+      moment.locale('zh');
+    }
     return;
   }
   moment.defineLocale('zh', {
@@ -131,27 +145,22 @@ function defineMomentZh() {
     },
     week: {dow: 1, doy: 4},
   });
-  const lang = (navigator.languages && navigator.languages[0]) || navigator.language || '';
   if (lang.toLowerCase().startsWith('zh')) {
     moment.locale('zh');
   }
 }
 
 function start() {
-  defineMomentZh();
-  translateNode(document.body);
-  new MutationObserver((mutations) => {
-    defineMomentZh();
-    mutations.forEach((m) => {
-      if (m.type === 'characterData') {
-        translateNode(m.target.parentElement);
-      } else {
-        m.addedNodes.forEach((n) => translateNode(n.nodeType === 1 ? n : n.parentElement));
-        if (m.target && m.target.nodeType === 1) {
-          translateNode(m.target);
-        }
-      }
-    });
+  let pending = false;
+  scan();
+  new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        scan();
+      }, 150);
+    }
   }).observe(document.body, {childList: true, subtree: true, characterData: true});
 }
 
