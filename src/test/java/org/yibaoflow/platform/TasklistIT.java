@@ -76,6 +76,8 @@ class TasklistIT {
     assertThat(vars.toString()).contains("\"caseNo\"", c.caseNo, "\"institutionName\"", c.institution.name());
 
     String path = Webapp.ENGINE + "/task/" + c.task.getId();
+    // the caseworker works the task: claimed first, as in Tasklist
+    assertThat(zhangjing.post(path + "/claim", "{\"userId\":\"zhangjing\"}").status()).isEqualTo(204);
     ObjectNode task = (ObjectNode) zhangjing.json(path);
     assertThat(task.get("camundaFormRef").get("key").asText()).isEqualTo("violation-investigation");
     // what Tasklist does on "设置跟进日期" / changing the due date: the whole task back with the new dates

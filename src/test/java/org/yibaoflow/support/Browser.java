@@ -47,6 +47,7 @@ public final class Browser implements AutoCloseable {
 
   /** A new headless Chromium in Chinese with a fresh user-data directory. */
   public static Browser start(String baseUrl, String testName) {
+    warmUp(baseUrl);
     try {
       Path profile = Files.createTempDirectory("chromium-profile-");
       Path shots = Path.of("target", "screenshots", testName);
@@ -69,6 +70,22 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Fetches the webapps' big bundles once, so the browser's first page does not wait for a cold server. */
+  static void warmUp(String baseUrl) {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    for (String path : List.of("/camunda/lib/deps.js", "/camunda/app/tasklist/camunda-tasklist-bootstrap.js",
+        "/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js", "/camunda/app/tasklist/default/")) {
+      try {
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+      } catch (IOException e) {
+        // a failed warm-up only means a slower first page
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   public WebDriver driver() {
     return driver;
   }
@@ -79,8 +96,7 @@ public final class Browser implements AutoCloseable {
 
   /** Logs in to a Camunda webapp (tasklist, cockpit, admin) through its login page. */
   public void login(String app, String user, String password) {
-    open("/camunda/app/" + app + "/default/");
-    WebElement name = waitFor(By.cssSelector("form[name=signinForm] input[type=text]"));
+    WebElement name = loginForm(app);
     name.clear();
     name.sendKeys(user);
     WebElement pass = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
@@ -88,6 +104,24 @@ public final class Browser implements AutoCloseable {
     pass.sendKeys(password);
     driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
     waitUntil(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
+  }
+
+  /**
+   * The login form of the app. A cold server on a busy machine can serve the webapp's plugin bundle slower than
+   * RequireJS waits for it ("Load timeout for modules"): the page is loaded again, at most three times.
+   */
+  private WebElement loginForm(String app) {
+    By form = By.cssSelector("form[name=signinForm] input[type=text]");
+    for (int attempt = 1; ; attempt++) {
+      open("/camunda/app/" + app + "/default/");
+      try {
+        return new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(form));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw diagnosed(e);
+        }
+      }
+    }
   }
 
   /** Ends the webapp session (the next login starts from a clean page). */
@@ -99,7 +133,25 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By by) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
+  /** A timeout with what the page showed: a screenshot, the URL, the page text and the browser's console. */
+  private RuntimeException diagnosed(RuntimeException e) {
+    StringBuilder log = new StringBuilder();
+    try {
+      Path shot = screenshot("timeout");
+      log.append("screenshot ").append(shot).append("; url ").append(driver.getCurrentUrl()).append("; text: ")
+          .append(pageText(), 0, Math.min(pageText().length(), 800));
+      driver.manage().logs().get("browser").forEach(l -> log.append("\n  console: ").append(l));
+    } catch (RuntimeException ignored) {
+      // the diagnosis is best effort
+    }
+    return new IllegalStateException(e.getMessage().lines().findFirst().orElse("timeout") + "\n" + log, e);
   }
 
   public List<WebElement> all(By by) {
@@ -107,7 +159,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T waitUntil(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition::apply);
+    try {
+      return new WebDriverWait(driver, WAIT).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw diagnosed(e);
+    }
   }
 
   /** Waits until the visible text of the page contains the text. */

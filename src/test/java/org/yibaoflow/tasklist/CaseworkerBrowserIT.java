@@ -182,6 +182,11 @@ class CaseworkerBrowserIT {
   // ------------------------------------------------------------------ page checks
 
   static void assertChineseOnly(Browser b, String where) {
+    try {
+      Thread.sleep(500); // zh-forms.js translates what form-js renders within 150 ms
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     List<String> texts = new ArrayList<>(List.of(b.pageText()));
     texts.addAll(b.attributeTexts());
     List<String> english = new ArrayList<>();
@@ -216,9 +221,12 @@ class CaseworkerBrowserIT {
     b.click(By.xpath("//div[contains(@class,'task-filter')]//h4[@uib-tooltip='" + filter + "']/a"));
     By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
         + "[.//*[contains(normalize-space(.),'" + caseNo + "')]][.//h4[normalize-space(.)='" + taskName + "']]");
+    int[] polls = {0};
     WebElement c = b.waitUntil(d -> {
-      d.navigate().refresh();
       List<WebElement> found = d.findElements(card);
+      if (found.isEmpty() && ++polls[0] % 10 == 0) {
+        d.navigate().refresh(); // the list refreshes itself only now and then
+      }
       return found.isEmpty() ? null : found.get(0);
     });
     b.screenshot("card-" + taskName);

@@ -25,6 +25,12 @@ const MESSAGES = [
   [/^Time$/, () => '时间'],
   [/^Clear$/, () => '清除'],
   [/^Remove$/, () => '移除'],
+  [/^Remove tag$/, () => '移除此项'],
+  [/^Remove item$/, () => '移除此项'],
+  [/^Clear content$/, () => '清除内容'],
+  [/^Skip to search$/, () => '跳到搜索框'],
+  [/^Increment$/, () => '增加'],
+  [/^Decrement$/, () => '减少'],
   // relative dates that a component rendered before the 'zh' moment locale was active
   [/^a few seconds ago$/, () => '几秒前'],
   [/^in a few seconds$/, () => '几秒后'],
@@ -88,6 +94,15 @@ function translateNode(root) {
     if (zh) {
       input.setAttribute('placeholder', zh);
     }
+  });
+  root.querySelectorAll('[title], [aria-label]').forEach((e) => {
+    ['title', 'aria-label'].forEach((name) => {
+      const value = e.getAttribute(name);
+      const zh = value && translate(value);
+      if (zh && zh !== value) {
+        e.setAttribute(name, zh);
+      }
+    });
   });
   root.querySelectorAll('.flatpickr-input').forEach((input) => {
     const picker = input._flatpickr;
