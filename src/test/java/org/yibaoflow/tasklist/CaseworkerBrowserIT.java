@@ -229,25 +229,45 @@ class CaseworkerBrowserIT {
       }
       return found.isEmpty() ? null : found.get(0);
     });
+    assertThat(c).isNotNull();
     b.screenshot("card-" + taskName);
-    assertThat(c.getText()).as("the card names the case and institution").contains(caseNo, institution, "案件编号",
-        "机构名称");
-    for (WebElement any : b.all(By.cssSelector("ol.tasks-list > li.task"))) {
-      assertThat(any.getText()).as("every card shows a case number").contains("案件编号");
-    }
     assertChineseOnly(b, filter);
-    b.click(c.findElement(By.cssSelector("h4 a")));
+    for (int attempt = 0; ; attempt++) {
+      try { // Tasklist re-renders the list now and then: read and click a fresh card
+        WebElement fresh = b.all(card).get(0);
+        assertThat(fresh.getText()).as("the card names the case and institution").contains(caseNo, institution,
+            "案件编号", "机构名称");
+        for (WebElement any : b.all(By.cssSelector("ol.tasks-list > li.task"))) {
+          assertThat(any.getText()).as("every card shows a case number").contains("案件编号");
+        }
+        b.click(fresh.findElement(By.cssSelector("h4 a")));
+        break;
+      } catch (org.openqa.selenium.StaleElementReferenceException | IndexOutOfBoundsException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
     b.waitFor(By.cssSelector("[cam-tasklist-task] .fjs-container"));
   }
 
   static void claim(Browser b) {
     List<WebElement> claim = b.all(By.xpath("//button[normalize-space(.)='认领']"));
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+    if (!claim.isEmpty() && shown(claim.get(0))) {
       b.click(claim.get(0));
       b.waitUntil(d -> d.findElements(By.xpath("//button[normalize-space(.)='认领']")).stream()
-          .noneMatch(WebElement::isDisplayed) ? Boolean.TRUE : null);
+          .noneMatch(CaseworkerBrowserIT::shown) ? Boolean.TRUE : null);
     }
     b.waitFor(By.cssSelector("[cam-tasklist-task] .fjs-container"));
+  }
+
+  /** Displayed and still on the page (Angular re-renders the task header after a claim). */
+  static boolean shown(WebElement e) {
+    try {
+      return e.isDisplayed();
+    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+      return false;
+    }
   }
 
   static WebElement field(Browser b, String id) {
