@@ -114,7 +114,7 @@ class CaseworkerBrowserIT {
       type(b, "Field_SampleAmount", "800");
       type(b, "Field_InvestigationNote", "现场检查：住院病历、费用明细未按规定保管");
       clickButton(b, ".task-form, [cam-tasklist-task]", "完成");
-      b.waitForText("抽查比例");
+      b.waitForText("抽查比例须大于 0"); // the server's message, not the field label
       b.screenshot("investigation-wrong-entry-message");
       Task investigation = task(pi, "Task_Investigate");
       assertThat(investigation).as("the task stays open").isNotNull();
@@ -307,7 +307,8 @@ class CaseworkerBrowserIT {
   }
 
   static void pickToday(Browser b, String id) {
-    WebElement input = field(b, id);
+    // form-js gives the date input of a datetime field its own id suffix
+    WebElement input = b.waitFor(By.cssSelector("input[id*='" + id + "']"));
     b.click(input);
     b.waitFor(By.cssSelector(".flatpickr-calendar.open"));
     b.screenshot("date-picker");
