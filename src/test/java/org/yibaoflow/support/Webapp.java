@@ -98,7 +98,8 @@ public final class Webapp {
           csrf = c.getValue();
         }
       }
-      return new Http.Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), null);
+      return new Http.Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), null,
+          r.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
