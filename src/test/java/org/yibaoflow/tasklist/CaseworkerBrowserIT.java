@@ -140,7 +140,9 @@ class CaseworkerBrowserIT {
 
       openCard(b, "经办待办", caseNo, hospital.name(), "资料充分性审核");
       claim(b);
-      b.waitForText("医院送来纸质住院病历 12 份");
+      // what was received is shown to the reviewer (a read-only textarea: its value, not page text)
+      b.waitUntil(d -> field(b, "Field_ArrivalNote").getAttribute("value").contains("医院送来纸质住院病历 12 份")
+          ? Boolean.TRUE : null);
       radio(b, "资料充分，恢复结算");
       type(b, "Field_DocumentReviewNote", "病历、费用明细齐全");
       b.screenshot("documents-review");
