@@ -557,7 +557,8 @@ public class PersonnelMeasureService {
       }
     }
     List<PersonAgreement> all = personnel.agreementsOfUnchecked(p.id());
-    boolean inForce = all.stream().anyMatch(a -> !date.isBefore(a.validFrom()) && !date.isAfter(a.validUntil())
+    // R-PERS-1: a term that ends without a cancellation renews by itself, so a later date is covered too
+    boolean inForce = all.stream().anyMatch(a -> a.covers(date)
         && (PersonAgreement.ACTIVE.equals(a.state())
             || PersonAgreement.SUSPENDED.equals(a.state()) && !Boolean.TRUE.equals(a.followsInstitution())
             || date.isBefore(a.stateSince().atZoneSameInstant(WorkingDayCalendar.ZONE).toLocalDate())));

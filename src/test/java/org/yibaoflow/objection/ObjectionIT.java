@@ -101,7 +101,7 @@ class ObjectionIT {
 
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().get("field").asText()).isEqualTo("filedAt");
-    assertThat(r.json().get("detailZh").asText()).contains("已超过异议期限").contains("2026-10-09");
+    assertThat(r.json().get("detailZh").asText()).contains("超过期限").contains("2026-10-09");
     assertThat(jdbc.queryForObject("SELECT refusal_reason FROM objection_filing WHERE objection_no = ?", String.class,
         no)).contains("已超过异议期限");
   }
