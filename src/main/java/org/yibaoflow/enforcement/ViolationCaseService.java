@@ -380,13 +380,13 @@ public class ViolationCaseService {
     Agreement a = agreements.find(c.agreementId());
     MeasureAmounts amounts = MeasureAmounts.compute(c.defraudedAmount(), c.sampleAmount(), c.samplingRatio(),
         found.stream().anyMatch(Violation::fraud), found.stream().anyMatch(Violation::sanJia), c.fineMultiple());
-    String mandatory = found.stream().map(v -> v.terminationFor(c.institutionType()))
-        .flatMap(java.util.Optional::stream).map(ViolationCatalogue.Termination::ruleId).findFirst().orElse("NONE");
-    int severity = found.stream().mapToInt(Violation::severity).max().orElse(1);
-    var outcome = measures.decide(new ViolationMeasures.Inputs(c.institutionType(), mandatory, severity,
-        Boolean.TRUE.equals(c.seriousRisk()), amounts.recovery().signum() > 0 || amounts.refusal().signum() > 0,
+    ViolationMeasures.Inputs inputs = inputs(c.institutionType(), found, Boolean.TRUE.equals(c.seriousRisk()),
+        amounts.recovery().signum() > 0 || amounts.refusal().signum() > 0,
         a.suspensionCount() == null ? 0 : a.suspensionCount(),
-        settings.value(c.region(), RegionSetting.SUSPENSION_TERMINATION_THRESHOLD)));
+        settings.value(c.region(), RegionSetting.SUSPENSION_TERMINATION_THRESHOLD));
+    String mandatory = inputs.mandatoryTermination();
+    int severity = inputs.severity();
+    var outcome = measures.decide(inputs);
     Integer days = outcome.rectification() ? settings.value(c.region(), RegionSetting.RECTIFICATION_PERIOD) : null;
     mapper.recordDecision(caseNo, outcome.measureClass(), outcome.ruleId(), amounts.recovery(), amounts.refusal(),
         amounts.fine(), days, OffsetDateTime.now(clock));
@@ -396,6 +396,22 @@ public class ViolationCaseService {
             + mandatory + ", suspensionCount=" + a.suspensionCount()));
     return new Decision(outcome.measureClass(), outcome.ruleId(), outcome.rectification(), days, amounts.recovery(),
         amounts.refusal(), amounts.fine(), amounts.fineMultiple(), text);
+  }
+
+  /**
+   * The DMN's inputs from the findings: the rule of the first mandatory termination for the institution type
+   * (R-VIO-3/4/6/8/16), the most severe finding's severity, and the measure a graded finding prescribes when it is
+   * the most severe (R-VIO-16 阴阳价格).
+   */
+  static ViolationMeasures.Inputs inputs(String institutionType, List<Violation> found, boolean seriousRisk,
+      boolean fundLoss, int suspensionCount, int suspensionThreshold) {
+    String mandatory = found.stream().map(v -> v.terminationFor(institutionType))
+        .flatMap(java.util.Optional::stream).map(ViolationCatalogue.Termination::ruleId).findFirst().orElse("NONE");
+    int severity = found.stream().mapToInt(Violation::severity).max().orElse(1);
+    String graded = found.stream().filter(v -> v.measure() != null && v.severity() == severity)
+        .map(Violation::measure).findFirst().orElse("NONE");
+    return new ViolationMeasures.Inputs(institutionType, mandatory, severity, seriousRisk, fundLoss, suspensionCount,
+        suspensionThreshold, graded);
   }
 
   static String decisionText(String measureClass, String ruleId, Integer days, MeasureAmounts amounts) {
@@ -523,15 +539,16 @@ public class ViolationCaseService {
       case "SETTLEMENT_SUSPENSION" -> {
         if (a.state() == AgreementState.ACTIVE) {
           boolean risk = "R-VIO-6".equals(rule);
-          transition(c, AgreementState.SETTLEMENT_SUSPENDED, risk ? "SERIOUS_RISK" : "VIOLATION",
-              risk ? "R-VIO-6" : "R-VIO-2", why, pi);
+          boolean yinyang = "R-VIO-16".equals(rule);
+          transition(c, AgreementState.SETTLEMENT_SUSPENDED, risk ? "SERIOUS_RISK" : yinyang ? "YINYANG_PRICE"
+              : "VIOLATION", risk || yinyang ? rule : "R-VIO-2", why, pi);
         }
       }
-      case "AGREEMENT_SUSPENSION" -> suspendOrTerminate(c, a, why, pi);
+      case "AGREEMENT_SUSPENSION" -> suspendOrTerminate(c, a, why, "R-VIO-16".equals(rule), pi);
       case "TERMINATION" -> {
         if ("R-VIO-5".equals(rule)) {
           // the suspension this case imposes reaches the region's count: AgreementService terminates at once
-          suspendOrTerminate(c, a, why + "（累计中止达到本地区上限，R-VIO-5）", pi);
+          suspendOrTerminate(c, a, why + "（累计中止达到本地区上限，R-VIO-5）", false, pi);
         } else {
           var termination = findings(c).stream().map(v -> v.terminationFor(c.institutionType()))
               .flatMap(java.util.Optional::stream).filter(t -> t.ruleId().equals(rule)).findFirst()
@@ -546,12 +563,13 @@ public class ViolationCaseService {
     }
   }
 
-  private void suspendOrTerminate(ViolationCase c, Agreement a, String why, String pi) {
+  private void suspendOrTerminate(ViolationCase c, Agreement a, String why, boolean yinyang, String pi) {
     if (a.state() == AgreementState.SUSPENDED) {
       // R-VIO-3/4: a new violation while suspended — not rectified while suspended
       transition(c, AgreementState.TERMINATED, "NOT_RECTIFIED", terminationRule(c), why, pi);
     } else {
-      transition(c, AgreementState.SUSPENDED, "VIOLATION", "R-VIO-2", why, pi);
+      transition(c, AgreementState.SUSPENDED, yinyang ? "YINYANG_PRICE" : "VIOLATION", yinyang ? "R-VIO-16" : "R-VIO-2",
+          why, pi);
     }
   }
 

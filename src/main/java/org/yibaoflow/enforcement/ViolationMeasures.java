@@ -22,9 +22,18 @@ public class ViolationMeasures {
   public static final Set<String> CLASSES = Set.of("INTERVIEW", "RECTIFICATION", "PUBLIC_CRITICISM",
       "REFUSAL_RECOVERY", "SETTLEMENT_SUSPENSION", "AGREEMENT_SUSPENSION", "TERMINATION");
 
-  /** The table's inputs. {@code mandatoryTermination}: the rule of a mandatory termination found, or NONE. */
+  /**
+   * The table's inputs. {@code mandatoryTermination}: the rule of a mandatory termination found, or NONE;
+   * {@code gradedMeasure}: the measure a graded finding prescribes (R-VIO-16) when it is the most severe, or NONE.
+   */
   public record Inputs(String institutionType, String mandatoryTermination, int severity, boolean seriousRisk,
-      boolean fundLoss, int suspensionCount, int suspensionThreshold) {
+      boolean fundLoss, int suspensionCount, int suspensionThreshold, String gradedMeasure) {
+
+    public Inputs(String institutionType, String mandatoryTermination, int severity, boolean seriousRisk,
+        boolean fundLoss, int suspensionCount, int suspensionThreshold) {
+      this(institutionType, mandatoryTermination, severity, seriousRisk, fundLoss, suspensionCount,
+          suspensionThreshold, "NONE");
+    }
 
     Map<String, Object> variables() {
       Map<String, Object> v = new HashMap<>();
@@ -35,6 +44,7 @@ public class ViolationMeasures {
       v.put("fundLoss", fundLoss);
       v.put("suspensionCount", suspensionCount);
       v.put("suspensionThreshold", suspensionThreshold);
+      v.put("gradedMeasure", gradedMeasure == null ? "NONE" : gradedMeasure);
       return v;
     }
   }
