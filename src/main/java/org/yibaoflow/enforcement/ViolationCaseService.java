@@ -256,15 +256,18 @@ public class ViolationCaseService {
    * review returned the case) replaces the findings.
    */
   @Transactional
-  public Findings recordFindings(String caseNo, String findingCodes, BigDecimal defraudedAmount,
-      BigDecimal sampleAmount, BigDecimal samplingRatio, Integer fineMultiple, boolean documentsRequested,
-      boolean seriousRiskFound, boolean crimeSuspected, boolean publicOfficial, boolean otherRegulator,
-      String processInstanceId) {
+  public Findings recordFindings(String caseNo, FindingsReport report, String processInstanceId) {
     ViolationCase c = find(caseNo);
-    List<String> codes = findingCodes == null ? List.of()
-        : Arrays.stream(findingCodes.split("[,，;；\\s]+")).filter(s -> !s.isBlank()).toList();
-    List<Violation> found = violations(codes, c.institutionType(), "findingCodes");
-    MeasureAmounts.validate(defraudedAmount, sampleAmount, samplingRatio, fineMultiple);
+    List<Violation> found = check(c, report);
+    BigDecimal defraudedAmount = report.defraudedAmount();
+    BigDecimal sampleAmount = report.sampleAmount();
+    BigDecimal samplingRatio = report.samplingRatio();
+    Integer fineMultiple = report.fineMultiple();
+    boolean documentsRequested = report.documentsRequested();
+    boolean seriousRiskFound = report.seriousRiskFound();
+    boolean crimeSuspected = report.crimeSuspected();
+    boolean publicOfficial = report.publicOfficial();
+    boolean otherRegulator = report.otherRegulator();
     // records already provided in this case are not asked for again after a returned review
     boolean documents = (documentsRequested || found.stream().anyMatch(Violation::documents))
         && mapper.measureCount(caseNo, "DOCUMENTS_PROVIDED") == 0;
@@ -310,6 +313,33 @@ public class ViolationCaseService {
     }
     String summary = truncate("违约处理案件 " + caseNo + "：" + institutions.find(c.institutionId()).name() + "，" + list);
     return new Findings(documents, serious, newReferrals, summary);
+  }
+
+  /**
+   * Checks an investigation's report without writing anything: the codes against the catalogue and the
+   * institution type, the amounts (R-VIO-10/13), and the sampling ratio against the region's minimum (R-VIO-13,
+   * region setting second-review-sample-minimum, default 5 %). The investigation task's completion calls it, so
+   * bad input is a message in the form and the task stays open.
+   */
+  @Transactional(readOnly = true)
+  public void checkFindings(String caseNo, FindingsReport report) {
+    check(find(caseNo), report);
+  }
+
+  private List<Violation> check(ViolationCase c, FindingsReport report) {
+    List<String> codes = report.findingCodes() == null ? List.of()
+        : Arrays.stream(report.findingCodes().split("[,，;；\\s]+")).filter(s -> !s.isBlank()).toList();
+    List<Violation> found = violations(codes, c.institutionType(), "findingCodes");
+    MeasureAmounts.validate(report.defraudedAmount(), report.sampleAmount(), report.samplingRatio(),
+        report.fineMultiple());
+    int minimum = settings.value(c.region(), RegionSetting.SECOND_REVIEW_SAMPLE_MINIMUM);
+    if (report.samplingRatio() != null
+        && report.samplingRatio().movePointRight(2).compareTo(BigDecimal.valueOf(minimum)) < 0) {
+      throw DomainRuleException.badRequest("samplingRatio", "R-VIO-13", "抽查比例不得低于本地区最低抽查比例 " + minimum
+          + "%（如 0.05 表示 5%）", "samplingRatio must be at least the region's minimum of " + minimum + " %")
+          .with("minimum", BigDecimal.valueOf(minimum).movePointLeft(2));
+    }
+    return found;
   }
 
   // ---------------------------------------------------------------- document production (R-VIO-7)

@@ -41,6 +41,9 @@ public enum RegionSetting {
       "受理审查（一次性告知需补正材料）期限"),
   /** R-DES-1: time to supplement incomplete material (product default 30 days). */
   SUPPLEMENT_PERIOD("supplement-period", Unit.DAYS, "R-DES-1", 1, 180, "补充申请材料的期限"),
+  /** R-VIO-13: the random second review samples at least 5 % of inpatient expenses [000 §二(二)]. */
+  SECOND_REVIEW_SAMPLE_MINIMUM("second-review-sample-minimum", Unit.PERCENT, "R-VIO-13", 1, 100,
+      "费用复审随机抽查的最低比例（住院费用）"),
   /** R-VIO-11: reminder when a transferred case has no feedback (product default 30 days). */
   REFERRAL_REMINDER_INTERVAL("referral-reminder-interval", Unit.DAYS, "R-VIO-11", 1, 365, "移送后催办反馈的间隔"),
   /** R-EVA-5: suspended on own request for over 180 days without asking to resume [003 §二(二)6]. */
