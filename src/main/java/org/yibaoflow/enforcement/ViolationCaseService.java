@@ -51,7 +51,7 @@ public class ViolationCaseService {
   static final String PROCESS_KEY = "violation-case";
   static final String PREFIX = "VC";
   static final Set<String> SOURCES = Set.of("COMPLAINT", "SMART_MONITORING", "ROUTINE_INSPECTION",
-      "SPECIAL_INSPECTION", "YEAR_END_INSPECTION", "FLYING_INSPECTION", "EXPENSE_REVIEW");
+      "SPECIAL_INSPECTION", "YEAR_END_INSPECTION", "FLYING_INSPECTION", "EXPENSE_REVIEW", "REGULATOR_NOTICE");
   static final Set<AgreementState> IN_FORCE = Set.of(AgreementState.ACTIVE, AgreementState.SETTLEMENT_SUSPENDED,
       AgreementState.SUSPENDED);
   /** Measure classes that order a rectification period when the objection changed the class. */
@@ -179,7 +179,7 @@ public class ViolationCaseService {
   private Checked check(String region, Intake in) {
     if (in.source() == null || !SOURCES.contains(in.source())) {
       throw DomainRuleException.badRequest("source", "R-VIO-1",
-          "案件来源须为举报投诉、智能监控、日常检查、专项检查、年终检查、飞行检查或费用审核之一",
+          "案件来源须为举报投诉、智能监控、日常检查、专项检查、年终检查、飞行检查、费用审核或其他部门通报之一",
           "source must be one of " + String.join(", ", SOURCES.stream().sorted().toList()));
     }
     String externalRef = in.externalRef() == null || in.externalRef().isBlank() ? null : in.externalRef().trim();

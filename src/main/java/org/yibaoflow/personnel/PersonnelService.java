@@ -223,6 +223,19 @@ public class PersonnelService {
         processInstanceId);
   }
 
+  /** An institution's qualified personnel: how many have an agreement there, how many suspended or terminated. */
+  public record SiteCounts(int total, int suspendedOrTerminated) {
+  }
+
+  /** For the annual evaluation and the R-PERS-10 share (no region check). */
+  @Transactional(readOnly = true)
+  public SiteCounts countsAt(long institutionId) {
+    List<PersonAgreement> all = mapper.agreementsAt(institutionId);
+    int affected = (int) all.stream().filter(a -> PersonAgreement.SUSPENDED.equals(a.state())
+        || PersonAgreement.TERMINATED.equals(a.state())).count();
+    return new SiteCounts(all.size(), affected);
+  }
+
   /** The person's agreements at all their sites (for the scoring process, no region check). */
   List<PersonAgreement> agreementsOfUnchecked(long personId) {
     return mapper.agreementsOf(personId);

@@ -45,7 +45,7 @@ class DesignationServiceTest {
   final DesignationPlanMapper plans = mock(DesignationPlanMapper.class);
   final DesignationService service = new DesignationService(mapper, institutions, mock(RegionSettingsService.class),
       audit, runtimeService, mock(EngineAsApplication.class), regionAccess, mock(CaseNumbers.class),
-      new DesignationPlanService(plans, regionAccess, audit, CLOCK), CLOCK);
+      new DesignationPlanService(plans, regionAccess, audit, CLOCK), mock(ApplicationLicences.class), CLOCK);
 
   @org.junit.jupiter.api.BeforeEach
   void theRegionHasAPlanInForceAndCaseRegionsAreChosenAsInProduction() {
