@@ -54,12 +54,6 @@ public class ViolationCaseService {
       "SPECIAL_INSPECTION", "YEAR_END_INSPECTION", "FLYING_INSPECTION", "EXPENSE_REVIEW", "REGULATOR_NOTICE");
   static final Set<AgreementState> IN_FORCE = Set.of(AgreementState.ACTIVE, AgreementState.SETTLEMENT_SUSPENDED,
       AgreementState.SUSPENDED);
-  /** Measure classes that order a rectification period when the objection changed the class. */
-  static final Set<String> WITH_RECTIFICATION = Set.of("RECTIFICATION", "PUBLIC_CRITICISM", "REFUSAL_RECOVERY",
-      "SETTLEMENT_SUSPENSION", "AGREEMENT_SUSPENSION");
-  static final Map<String, String> CLASS_ZH = Map.of("INTERVIEW", "约谈", "RECTIFICATION", "限期整改",
-      "PUBLIC_CRITICISM", "通报批评", "REFUSAL_RECOVERY", "拒付、追回医保基金", "SETTLEMENT_SUSPENSION", "暂停结算",
-      "AGREEMENT_SUSPENSION", "中止协议", "TERMINATION", "解除协议");
 
   private final ViolationCaseMapper mapper;
   private final ViolationCatalogue catalogue;
@@ -445,7 +439,7 @@ public class ViolationCaseService {
   }
 
   static String decisionText(String measureClass, String ruleId, Integer days, MeasureAmounts amounts) {
-    StringBuilder b = new StringBuilder("依据 ").append(ruleId).append("，作出「").append(CLASS_ZH.get(measureClass))
+    StringBuilder b = new StringBuilder("依据 ").append(ruleId).append("，作出「").append(MeasureClass.zhOf(measureClass))
         .append("」处理");
     if (days != null) {
       b.append("，责令 ").append(days).append(" 日内整改");
@@ -520,17 +514,17 @@ public class ViolationCaseService {
     boolean rectification = c.rectificationDays() != null;
     if ("CHANGED".equals(objectionOutcome) && changedMeasureClass != null
         && !changedMeasureClass.equals(c.measureClass())) {
-      if (!ViolationMeasures.CLASSES.contains(changedMeasureClass)) {
+      if (!MeasureClass.NAMES.contains(changedMeasureClass)) {
         throw DomainRuleException.badRequest("changedMeasureClass", "R-VIO-2", "变更后的处理措施类别无效：" + changedMeasureClass,
             "Unknown measure class " + changedMeasureClass);
       }
       measureClass = changedMeasureClass;
-      rectification = WITH_RECTIFICATION.contains(measureClass);
+      rectification = MeasureClass.valueOf(measureClass).withRectification();
     }
     Integer days = rectification ? (c.rectificationDays() != null ? c.rectificationDays()
         : settings.value(c.region(), RegionSetting.RECTIFICATION_PERIOD)) : null;
     String rule = measureClass.equals(c.measureClass()) ? c.measureRule() : "R-VIO-2";
-    if (record(c, measureClass, rule, null, truncate(CLASS_ZH.get(measureClass) + "（异议结果 " + objectionOutcome + "）"),
+    if (record(c, measureClass, rule, null, truncate(MeasureClass.zhOf(measureClass) + "（异议结果 " + objectionOutcome + "）"),
         processInstanceId)) {
       if (zero(c.recoveryAmount()).signum() > 0) {
         record(c, "RECOVERY", "R-VIO-10", c.recoveryAmount(), "追回违规支付的医保基金", processInstanceId);
@@ -551,7 +545,7 @@ public class ViolationCaseService {
       mapper.recordExecution(caseNo, objectionOutcome, measureClass,
           rectification ? ViolationCase.RECTIFYING : ViolationCase.DECIDING, now);
       audit.record(AuditEntry.of(c.region(), ENTITY, caseNo, "MEASURE_EXECUTED", c.status(),
-          rectification ? ViolationCase.RECTIFYING : c.status(), rule, "处理决定生效并执行：" + CLASS_ZH.get(measureClass),
+          rectification ? ViolationCase.RECTIFYING : c.status(), rule, "处理决定生效并执行：" + MeasureClass.zhOf(measureClass),
           processInstanceId, "objectionOutcome=" + objectionOutcome));
     }
     boolean terminated = agreements.find(c.agreementId()).state() == AgreementState.TERMINATED;
@@ -564,7 +558,7 @@ public class ViolationCaseService {
     if (a.state() == AgreementState.TERMINATED) {
       return;
     }
-    String why = "案件 " + c.caseNo() + " 处理决定：" + CLASS_ZH.get(measureClass);
+    String why = "案件 " + c.caseNo() + " 处理决定：" + MeasureClass.zhOf(measureClass);
     switch (measureClass) {
       case "SETTLEMENT_SUSPENSION" -> {
         if (a.state() == AgreementState.ACTIVE) {

@@ -18,9 +18,8 @@ public class ViolationMeasures {
 
   static final String DECISION = "violation-measures";
 
-  /** R-VIO-2, lightest first. */
-  public static final Set<String> CLASSES = Set.of("INTERVIEW", "RECTIFICATION", "PUBLIC_CRITICISM",
-      "REFUSAL_RECOVERY", "SETTLEMENT_SUSPENSION", "AGREEMENT_SUSPENSION", "TERMINATION");
+  /** R-VIO-2, lightest first: the names of {@link MeasureClass}. */
+  public static final Set<String> CLASSES = MeasureClass.NAMES;
 
   /**
    * The table's inputs. {@code mandatoryTermination}: the rule of a mandatory termination found, or NONE;
