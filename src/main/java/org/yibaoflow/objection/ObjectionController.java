@@ -56,7 +56,8 @@ class ObjectionController {
    * 202 when the objection is inside its window; 409 naming the deadline when it is late (filed after the window's
    * end), 409 "no window open" when it is in time but the objection is already under review (R-PERS-12).
    */
-  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
+  // R-PERS-12: the objection against the agency's decision is filed with the administrative department
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINDEPT})
   @PostMapping("/{objectionNo}/filings")
   @ResponseStatus(HttpStatus.ACCEPTED)
   FilingResult file(@PathVariable String objectionNo, @Valid @RequestBody FilingRequest request) {
