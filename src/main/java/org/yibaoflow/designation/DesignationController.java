@@ -1,7 +1,10 @@
 package org.yibaoflow.designation;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -12,7 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.yibaoflow.institution.NewInstitution;
+import org.yibaoflow.institution.Page;
+import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.RegionAccess;
 import org.yibaoflow.platform.AllowedRoles;
 import org.yibaoflow.platform.Role;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,18 +40,41 @@ class DesignationController {
   private final EvaluationService evaluation;
   private final PublicNoticeService notice;
   private final SigningService signing;
+  private final DesignationQueries queries;
+  private final RegionAccess regionAccess;
 
   DesignationController(DesignationService service, EvaluationService evaluation, PublicNoticeService notice,
-      SigningService signing) {
+      SigningService signing, DesignationQueries queries, RegionAccess regionAccess) {
+    this.queries = queries;
+    this.regionAccess = regionAccess;
     this.service = service;
     this.evaluation = evaluation;
     this.notice = notice;
     this.signing = signing;
   }
 
-  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName,
-      @NotBlank @Pattern(regexp = "HOSPITAL|PHARMACY") String institutionType,
-      @NotBlank @Size(min = 18, max = 18) String creditCode, @Size(max = 64) String region) {
+  /**
+   * An application with the licences it carries (kind, number, validity) and the penalties it declares (R-DES-1).
+   */
+  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName, @NotBlank String institutionType,
+      @NotBlank @Size(min = 18, max = 18) String creditCode, @Size(max = 64) String region,
+      @Valid @Size(max = 10) List<LicenceRequest> licences, @Valid @Size(max = 20) List<PenaltyRequest> penalties) {
+
+    ApplicationLicences.Declared declared() {
+      return new ApplicationLicences.Declared(
+          licences == null ? List.of() : licences.stream().map(l -> new NewInstitution.NewLicence(l.kind(), l.number(),
+              l.validFrom(), l.validUntil(), false)).toList(),
+          penalties == null ? List.of() : penalties.stream().map(p -> new NewInstitution.NewPenalty(p.authority(),
+              p.decidedOn(), p.description(), Boolean.TRUE.equals(p.serious()))).toList());
+    }
+  }
+
+  record LicenceRequest(@NotNull @Pattern(regexp = "PRACTICE|DRUG_TRADING|BUSINESS") String kind,
+      @NotBlank @Size(max = 64) String number, @NotNull LocalDate validFrom, LocalDate validUntil) {
+  }
+
+  record PenaltyRequest(@NotNull @Pattern(regexp = "HEALTH|DRUG|PRICE|MARKET") String authority,
+      @NotNull LocalDate decidedOn, @NotBlank @Size(max = 2000) String description, Boolean serious) {
   }
 
   record ApplicationFiled(String applicationNo, String region, String status, String processInstanceId) {
@@ -54,7 +85,7 @@ class DesignationController {
   @ResponseStatus(HttpStatus.CREATED)
   ApplicationFiled apply(@Valid @RequestBody ApplicationRequest request) {
     DesignationApplication a = service.apply(request.region(), request.institutionName(), request.institutionType(),
-        request.creditCode());
+        request.creditCode(), request.declared());
     return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
   }
 
@@ -62,7 +93,9 @@ class DesignationController {
       String creditCode, String status, Integer evaluationRound, LocalDate evaluationDeadline, String refusalRule,
       String refusalReason, String failureReason, String rectificationAdvice, LocalDate reEvaluationFrom,
       LocalDate reEvaluationUntil, Long agreementId, List<DesignationRecords.Complaint> complaints,
-      List<DesignationRecords.NegotiationRound> negotiationRounds, DesignationRecords.Signing signing) {
+      List<DesignationRecords.NegotiationRound> negotiationRounds, DesignationRecords.Signing signing,
+      ApplicationLicences.Declared declared, List<AuditEntry> evaluationResults,
+      List<DesignationRecords.Inquiry> inquiryReplies) {
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN})
@@ -72,7 +105,30 @@ class DesignationController {
     return new ApplicationView(a.applicationNo(), a.region(), a.institutionName(), a.institutionType(),
         a.creditCode(), a.status(), a.evaluationRound(), a.evaluationDeadline(), a.refusalRule(), a.refusalReason(),
         a.failureReason(), a.rectificationAdvice(), a.reEvaluationFrom(), a.reEvaluationUntil(), a.agreementId(),
-        notice.complaints(applicationNo), signing.rounds(applicationNo), signing.signing(applicationNo));
+        notice.complaints(applicationNo), signing.rounds(applicationNo), signing.signing(applicationNo),
+        queries.declared(applicationNo), queries.results(applicationNo), queries.inquiries(applicationNo));
+  }
+
+  /**
+   * The applications of the user's regions, refused ones included (each with its written refusal), newest first;
+   * filters: status, part of the institution's name, who filed it ({@code mine=true}: the current user).
+   */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN})
+  @GetMapping
+  Page<DesignationApplication> search(
+      @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String status,
+      @RequestParam(required = false) @Size(max = 100) String name,
+      @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return queries.search(status, name, mine ? regionAccess.currentUser().userId() : null, page, size);
+  }
+
+  /** The application's audit trail (who did what, when, under which rule), oldest first. */
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN})
+  @GetMapping("/{applicationNo}/history")
+  List<AuditEntry> history(@PathVariable String applicationNo) {
+    return queries.history(applicationNo);
   }
 
   /** R-DES-1: the institution hands in the missing material within the supplement period (409 otherwise). */

@@ -49,6 +49,17 @@ interface DesignationMapper {
 
   List<DesignationRecords.Inquiry> inquiries(@Param("applicationNo") String applicationNo, @Param("round") int round);
 
+  /** The applications of the given regions, filtered (status, name pattern, filed by), newest first. */
+  List<DesignationApplication> search(@Param("regions") List<String> regions, @Param("status") String status,
+      @Param("namePattern") String namePattern, @Param("createdBy") String createdBy, @Param("limit") int limit,
+      @Param("offset") long offset);
+
+  long count(@Param("regions") List<String> regions, @Param("status") String status,
+      @Param("namePattern") String namePattern, @Param("createdBy") String createdBy);
+
+  /** The department replies of every evaluation round (R-DES-2). */
+  List<DesignationRecords.Inquiry> allInquiries(@Param("applicationNo") String applicationNo);
+
   void insertBar(DesignationRecords.Bar bar);
 
   DesignationRecords.Bar barOf(@Param("applicationNo") String applicationNo);

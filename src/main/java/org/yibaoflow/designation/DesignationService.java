@@ -46,11 +46,13 @@ public class DesignationService {
   private final RegionAccess regionAccess;
   private final CaseNumbers caseNumbers;
   private final DesignationPlanService plans;
+  private final ApplicationLicences licences;
   private final Clock clock;
 
   DesignationService(DesignationMapper mapper, InstitutionService institutions, RegionSettingsService settings,
       AuditService audit, RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess,
-      CaseNumbers caseNumbers, DesignationPlanService plans, Clock clock) {
+      CaseNumbers caseNumbers, DesignationPlanService plans, ApplicationLicences licences, Clock clock) {
+    this.licences = licences;
     this.caseNumbers = caseNumbers;
     this.plans = plans;
     this.mapper = mapper;
@@ -70,11 +72,18 @@ public class DesignationService {
    * refused in writing by the process (R-DES-1). Returns the registered application, its number the
    * business key.
    */
-  @Transactional
   public DesignationApplication apply(String region, String institutionName, String institutionType,
       String creditCode) {
+    return apply(region, institutionName, institutionType, creditCode, ApplicationLicences.Declared.none());
+  }
+
+  /** As above, with the licences the application carries and the penalties it declares (R-DES-1). */
+  @Transactional
+  public DesignationApplication apply(String region, String institutionName, String institutionType,
+      String creditCode, ApplicationLicences.Declared declared) {
     String caseRegion = regionAccess.caseRegion(region);
     validate(caseRegion, institutionName, institutionType, creditCode);
+    ApplicationLicences.validate(declared);
     Eligibility eligibility = institutions.eligibility(creditCode, today());
     if (eligibility.bannedUntil() != null) {
       // R-VIO-9: refused at once, nothing is registered and no case is started
@@ -107,6 +116,7 @@ public class DesignationService {
     var row = new DesignationMapper.NewApplication(applicationNo, caseRegion, institutionName.trim(), institutionType,
         creditCode, "pending:" + UUID.randomUUID(), DesignationApplication.STATUS_RECEIVED, user, now);
     mapper.insert(row);
+    licences.store(applicationNo, declared);
     variables.put("applicationNo", applicationNo);
     String processInstanceId = engine.call(
         () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, applicationNo, variables)).getId();
@@ -125,15 +135,18 @@ public class DesignationService {
    */
   @Transactional
   public DesignationApplication register(String region, String institutionName, String institutionType,
-      String creditCode, String processInstanceId, String createdBy) {
+      String creditCode, String processInstanceId, String createdBy, ApplicationLicences.Declared declared) {
     DesignationApplication existing = mapper.findByProcessInstance(processInstanceId);
     if (existing != null) {
       return existing;
     }
     validate(region, institutionName, institutionType, creditCode);
+    ApplicationLicences.validate(declared);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    mapper.insert(new DesignationMapper.NewApplication(caseNumbers.next("DA", region), region, institutionName.trim(),
+    String applicationNo = caseNumbers.next("DA", region);
+    mapper.insert(new DesignationMapper.NewApplication(applicationNo, region, institutionName.trim(),
         institutionType, creditCode, processInstanceId, DesignationApplication.STATUS_RECEIVED, createdBy, now));
+    licences.store(applicationNo, declared);
     return mapper.findByProcessInstance(processInstanceId);
   }
 
@@ -181,6 +194,11 @@ public class DesignationService {
     }
     Eligibility eligibility = withPlan(application.region(),
         withBar(institutions.eligibility(application.creditCode(), today())));
+    // R-DES-1 for every applicant, a first-time one too: the licences it carries, the penalties it declares
+    for (Eligibility.Finding f : ApplicationLicences.findings(application.institutionType(),
+        licences.of(applicationNo), today())) {
+      eligibility = withFinding(eligibility, f);
+    }
     if (eligibility.eligible() || eligibility.findings().isEmpty()) {
       audit.record(AuditEntry.of(application.region(), ENTITY, applicationNo, "ELIGIBILITY_CHECKED",
           application.status(), application.status(), "R-DES-1", "资格审查通过：无禁止申请情形、证照有效、无严重行政处罚",

@@ -42,9 +42,11 @@ public class SigningService {
   private final RegionSettingsService settings;
   private final AuditService audit;
   private final Clock clock;
+  private final ApplicationLicences licences;
 
   SigningService(DesignationMapper mapper, InstitutionService institutions, AgreementService agreements,
-      RegionSettingsService settings, AuditService audit, Clock clock) {
+      RegionSettingsService settings, AuditService audit, Clock clock, ApplicationLicences licences) {
+    this.licences = licences;
     this.mapper = mapper;
     this.institutions = institutions;
     this.agreements = agreements;
@@ -155,8 +157,9 @@ public class SigningService {
     if (known != null) {
       return known;
     }
+    ApplicationLicences.Declared declared = licences.of(a.applicationNo()); // R-DES-1: the institution keeps them
     return institutions.register(new NewInstitution(a.region(), institutionCode(a), a.institutionName(),
-        a.institutionType(), a.creditCode(), null, List.of(), List.of(),
+        a.institutionType(), a.creditCode(), null, declared.licences(), declared.penalties(),
         "定点申请 " + a.applicationNo() + " 评估、公示、协商谈判通过，网签时登记为定点医药机构", processInstanceId));
   }
 

@@ -58,7 +58,7 @@ public class AgreementPointsService {
     }
     int points = scale.points(c.region(), measureClass);
     int pointsYear = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear();
-    String reason = "案件 " + c.caseNo() + " 处理决定生效：" + ViolationCaseService.CLASS_ZH.get(measureClass)
+    String reason = "案件 " + c.caseNo() + " 处理决定生效：" + MeasureClass.zhOf(measureClass)
         + "（异议结果 " + objectionOutcome + "），记协议管理分 " + points + " 分，计入 " + pointsYear + " 年度";
     String pi = processInstanceId != null ? processInstanceId : c.processInstanceId();
     mapper.insert(c.region(), c.agreementId(), c.caseNo(), measureClass, points, pointsYear, reason, pi,

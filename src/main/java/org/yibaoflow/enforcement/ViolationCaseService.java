@@ -51,15 +51,9 @@ public class ViolationCaseService {
   static final String PROCESS_KEY = "violation-case";
   static final String PREFIX = "VC";
   static final Set<String> SOURCES = Set.of("COMPLAINT", "SMART_MONITORING", "ROUTINE_INSPECTION",
-      "SPECIAL_INSPECTION", "YEAR_END_INSPECTION", "FLYING_INSPECTION", "EXPENSE_REVIEW");
+      "SPECIAL_INSPECTION", "YEAR_END_INSPECTION", "FLYING_INSPECTION", "EXPENSE_REVIEW", "REGULATOR_NOTICE");
   static final Set<AgreementState> IN_FORCE = Set.of(AgreementState.ACTIVE, AgreementState.SETTLEMENT_SUSPENDED,
       AgreementState.SUSPENDED);
-  /** Measure classes that order a rectification period when the objection changed the class. */
-  static final Set<String> WITH_RECTIFICATION = Set.of("RECTIFICATION", "PUBLIC_CRITICISM", "REFUSAL_RECOVERY",
-      "SETTLEMENT_SUSPENSION", "AGREEMENT_SUSPENSION");
-  static final Map<String, String> CLASS_ZH = Map.of("INTERVIEW", "约谈", "RECTIFICATION", "限期整改",
-      "PUBLIC_CRITICISM", "通报批评", "REFUSAL_RECOVERY", "拒付、追回医保基金", "SETTLEMENT_SUSPENSION", "暂停结算",
-      "AGREEMENT_SUSPENSION", "中止协议", "TERMINATION", "解除协议");
 
   private final ViolationCaseMapper mapper;
   private final ViolationCatalogue catalogue;
@@ -207,7 +201,7 @@ public class ViolationCaseService {
   private Checked check(String region, Intake in) {
     if (in.source() == null || !SOURCES.contains(in.source())) {
       throw DomainRuleException.badRequest("source", "R-VIO-1",
-          "案件来源须为举报投诉、智能监控、日常检查、专项检查、年终检查、飞行检查或费用审核之一",
+          "案件来源须为举报投诉、智能监控、日常检查、专项检查、年终检查、飞行检查、费用审核或其他部门通报之一",
           "source must be one of " + String.join(", ", SOURCES.stream().sorted().toList()));
     }
     String externalRef = in.externalRef() == null || in.externalRef().isBlank() ? null : in.externalRef().trim();
@@ -284,14 +278,18 @@ public class ViolationCaseService {
    * review returned the case) replaces the findings.
    */
   @Transactional
-  public Findings recordFindings(String caseNo, String findingCodes, BigDecimal defraudedAmount,
-      BigDecimal sampleAmount, BigDecimal samplingRatio, Integer fineMultiple, boolean documentsRequested,
-      boolean seriousRiskFound, boolean crimeSuspected, boolean publicOfficial, boolean otherRegulator,
-      String processInstanceId) {
+  public Findings recordFindings(String caseNo, FindingsReport report, String processInstanceId) {
     ViolationCase c = find(caseNo);
-    List<String> codes = ViolationCodes.parse(findingCodes);
-    List<Violation> found = violations(codes, c.institutionType(), "findingCodes");
-    MeasureAmounts.validate(defraudedAmount, sampleAmount, samplingRatio, fineMultiple);
+    List<Violation> found = check(c, report);
+    BigDecimal defraudedAmount = report.defraudedAmount();
+    BigDecimal sampleAmount = report.sampleAmount();
+    BigDecimal samplingRatio = report.samplingRatio();
+    Integer fineMultiple = report.fineMultiple();
+    boolean documentsRequested = report.documentsRequested();
+    boolean seriousRiskFound = report.seriousRiskFound();
+    boolean crimeSuspected = report.crimeSuspected();
+    boolean publicOfficial = report.publicOfficial();
+    boolean otherRegulator = report.otherRegulator();
     // records already provided in this case are not asked for again after a returned review
     boolean documents = (documentsRequested || found.stream().anyMatch(Violation::documents))
         && mapper.measureCount(caseNo, "DOCUMENTS_PROVIDED") == 0;
@@ -337,6 +335,32 @@ public class ViolationCaseService {
     }
     String summary = truncate("违约处理案件 " + caseNo + "：" + institutions.find(c.institutionId()).name() + "，" + list);
     return new Findings(documents, serious, newReferrals, summary);
+  }
+
+  /**
+   * Checks an investigation's report without writing anything: the codes against the catalogue and the
+   * institution type, the amounts (R-VIO-10/13), and the sampling ratio against the region's minimum (R-VIO-13,
+   * region setting second-review-sample-minimum, default 5 %). The investigation task's completion calls it, so
+   * bad input is a message in the form and the task stays open.
+   */
+  @Transactional(readOnly = true)
+  public void checkFindings(String caseNo, FindingsReport report) {
+    check(find(caseNo), report);
+  }
+
+  private List<Violation> check(ViolationCase c, FindingsReport report) {
+    List<String> codes = ViolationCodes.parse(report.findingCodes());
+    List<Violation> found = violations(codes, c.institutionType(), "findingCodes");
+    MeasureAmounts.validate(report.defraudedAmount(), report.sampleAmount(), report.samplingRatio(),
+        report.fineMultiple());
+    int minimum = settings.value(c.region(), RegionSetting.SECOND_REVIEW_SAMPLE_MINIMUM);
+    if (report.samplingRatio() != null
+        && report.samplingRatio().movePointRight(2).compareTo(BigDecimal.valueOf(minimum)) < 0) {
+      throw DomainRuleException.badRequest("samplingRatio", "R-VIO-13", "抽查比例不得低于本地区最低抽查比例 " + minimum
+          + "%（如 0.05 表示 5%）", "samplingRatio must be at least the region's minimum of " + minimum + " %")
+          .with("minimum", BigDecimal.valueOf(minimum).movePointLeft(2));
+    }
+    return found;
   }
 
   // ---------------------------------------------------------------- document production (R-VIO-7)
@@ -407,13 +431,13 @@ public class ViolationCaseService {
     Agreement a = agreements.find(c.agreementId());
     MeasureAmounts amounts = MeasureAmounts.compute(c.defraudedAmount(), c.sampleAmount(), c.samplingRatio(),
         found.stream().anyMatch(Violation::fraud), found.stream().anyMatch(Violation::sanJia), c.fineMultiple());
-    String mandatory = found.stream().map(v -> v.terminationFor(c.institutionType()))
-        .flatMap(java.util.Optional::stream).map(ViolationCatalogue.Termination::ruleId).findFirst().orElse("NONE");
-    int severity = found.stream().mapToInt(Violation::severity).max().orElse(1);
-    var outcome = measures.decide(new ViolationMeasures.Inputs(c.institutionType(), mandatory, severity,
-        Boolean.TRUE.equals(c.seriousRisk()), amounts.recovery().signum() > 0 || amounts.refusal().signum() > 0,
+    ViolationMeasures.Inputs inputs = inputs(c.institutionType(), found, Boolean.TRUE.equals(c.seriousRisk()),
+        amounts.recovery().signum() > 0 || amounts.refusal().signum() > 0,
         a.suspensionCount() == null ? 0 : a.suspensionCount(),
-        settings.value(c.region(), RegionSetting.SUSPENSION_TERMINATION_THRESHOLD)));
+        settings.value(c.region(), RegionSetting.SUSPENSION_TERMINATION_THRESHOLD));
+    String mandatory = inputs.mandatoryTermination();
+    int severity = inputs.severity();
+    var outcome = measures.decide(inputs);
     Integer days = outcome.rectification() ? settings.value(c.region(), RegionSetting.RECTIFICATION_PERIOD) : null;
     mapper.recordDecision(caseNo, outcome.measureClass(), outcome.ruleId(), amounts.recovery(), amounts.refusal(),
         amounts.fine(), days, OffsetDateTime.now(clock));
@@ -425,8 +449,24 @@ public class ViolationCaseService {
         amounts.refusal(), amounts.fine(), amounts.fineMultiple(), text);
   }
 
+  /**
+   * The DMN's inputs from the findings: the rule of the first mandatory termination for the institution type
+   * (R-VIO-3/4/6/8/16), the most severe finding's severity, and the measure a graded finding prescribes when it is
+   * the most severe (R-VIO-16 阴阳价格).
+   */
+  static ViolationMeasures.Inputs inputs(String institutionType, List<Violation> found, boolean seriousRisk,
+      boolean fundLoss, int suspensionCount, int suspensionThreshold) {
+    String mandatory = found.stream().map(v -> v.terminationFor(institutionType))
+        .flatMap(java.util.Optional::stream).map(ViolationCatalogue.Termination::ruleId).findFirst().orElse("NONE");
+    int severity = found.stream().mapToInt(Violation::severity).max().orElse(1);
+    String graded = found.stream().filter(v -> v.measure() != null && v.severity() == severity)
+        .map(Violation::measure).findFirst().orElse("NONE");
+    return new ViolationMeasures.Inputs(institutionType, mandatory, severity, seriousRisk, fundLoss, suspensionCount,
+        suspensionThreshold, graded);
+  }
+
   static String decisionText(String measureClass, String ruleId, Integer days, MeasureAmounts amounts) {
-    StringBuilder b = new StringBuilder("依据 ").append(ruleId).append("，作出「").append(CLASS_ZH.get(measureClass))
+    StringBuilder b = new StringBuilder("依据 ").append(ruleId).append("，作出「").append(MeasureClass.zhOf(measureClass))
         .append("」处理");
     if (days != null) {
       b.append("，责令 ").append(days).append(" 日内整改");
@@ -501,17 +541,17 @@ public class ViolationCaseService {
     boolean rectification = c.rectificationDays() != null;
     if ("CHANGED".equals(objectionOutcome) && changedMeasureClass != null
         && !changedMeasureClass.equals(c.measureClass())) {
-      if (!ViolationMeasures.CLASSES.contains(changedMeasureClass)) {
+      if (!MeasureClass.NAMES.contains(changedMeasureClass)) {
         throw DomainRuleException.badRequest("changedMeasureClass", "R-VIO-2", "变更后的处理措施类别无效：" + changedMeasureClass,
             "Unknown measure class " + changedMeasureClass);
       }
       measureClass = changedMeasureClass;
-      rectification = WITH_RECTIFICATION.contains(measureClass);
+      rectification = MeasureClass.valueOf(measureClass).withRectification();
     }
     Integer days = rectification ? (c.rectificationDays() != null ? c.rectificationDays()
         : settings.value(c.region(), RegionSetting.RECTIFICATION_PERIOD)) : null;
     String rule = measureClass.equals(c.measureClass()) ? c.measureRule() : "R-VIO-2";
-    if (record(c, measureClass, rule, null, truncate(CLASS_ZH.get(measureClass) + "（异议结果 " + objectionOutcome + "）"),
+    if (record(c, measureClass, rule, null, truncate(MeasureClass.zhOf(measureClass) + "（异议结果 " + objectionOutcome + "）"),
         processInstanceId)) {
       if (zero(c.recoveryAmount()).signum() > 0) {
         record(c, "RECOVERY", "R-VIO-10", c.recoveryAmount(), "追回违规支付的医保基金", processInstanceId);
@@ -532,7 +572,7 @@ public class ViolationCaseService {
       mapper.recordExecution(caseNo, objectionOutcome, measureClass,
           rectification ? ViolationCase.RECTIFYING : ViolationCase.DECIDING, now);
       audit.record(AuditEntry.of(c.region(), ENTITY, caseNo, "MEASURE_EXECUTED", c.status(),
-          rectification ? ViolationCase.RECTIFYING : c.status(), rule, "处理决定生效并执行：" + CLASS_ZH.get(measureClass),
+          rectification ? ViolationCase.RECTIFYING : c.status(), rule, "处理决定生效并执行：" + MeasureClass.zhOf(measureClass),
           processInstanceId, "objectionOutcome=" + objectionOutcome));
     }
     boolean terminated = agreements.find(c.agreementId()).state() == AgreementState.TERMINATED;
@@ -545,20 +585,21 @@ public class ViolationCaseService {
     if (a.state() == AgreementState.TERMINATED) {
       return;
     }
-    String why = "案件 " + c.caseNo() + " 处理决定：" + CLASS_ZH.get(measureClass);
+    String why = "案件 " + c.caseNo() + " 处理决定：" + MeasureClass.zhOf(measureClass);
     switch (measureClass) {
       case "SETTLEMENT_SUSPENSION" -> {
         if (a.state() == AgreementState.ACTIVE) {
           boolean risk = "R-VIO-6".equals(rule);
-          transition(c, AgreementState.SETTLEMENT_SUSPENDED, risk ? "SERIOUS_RISK" : "VIOLATION",
-              risk ? "R-VIO-6" : "R-VIO-2", why, pi);
+          boolean yinyang = "R-VIO-16".equals(rule);
+          transition(c, AgreementState.SETTLEMENT_SUSPENDED, risk ? "SERIOUS_RISK" : yinyang ? "YINYANG_PRICE"
+              : "VIOLATION", risk || yinyang ? rule : "R-VIO-2", why, pi);
         }
       }
-      case "AGREEMENT_SUSPENSION" -> suspendOrTerminate(c, a, why, pi);
+      case "AGREEMENT_SUSPENSION" -> suspendOrTerminate(c, a, why, "R-VIO-16".equals(rule), pi);
       case "TERMINATION" -> {
         if ("R-VIO-5".equals(rule)) {
           // the suspension this case imposes reaches the region's count: AgreementService terminates at once
-          suspendOrTerminate(c, a, why + "（累计中止达到本地区上限，R-VIO-5）", pi);
+          suspendOrTerminate(c, a, why + "（累计中止达到本地区上限，R-VIO-5）", false, pi);
         } else {
           var termination = findings(c).stream().map(v -> v.terminationFor(c.institutionType()))
               .flatMap(java.util.Optional::stream).filter(t -> t.ruleId().equals(rule)).findFirst()
@@ -573,12 +614,13 @@ public class ViolationCaseService {
     }
   }
 
-  private void suspendOrTerminate(ViolationCase c, Agreement a, String why, String pi) {
+  private void suspendOrTerminate(ViolationCase c, Agreement a, String why, boolean yinyang, String pi) {
     if (a.state() == AgreementState.SUSPENDED) {
       // R-VIO-3/4: a new violation while suspended — not rectified while suspended
       transition(c, AgreementState.TERMINATED, "NOT_RECTIFIED", terminationRule(c), why, pi);
     } else {
-      transition(c, AgreementState.SUSPENDED, "VIOLATION", "R-VIO-2", why, pi);
+      transition(c, AgreementState.SUSPENDED, yinyang ? "YINYANG_PRICE" : "VIOLATION", yinyang ? "R-VIO-16" : "R-VIO-2",
+          why, pi);
     }
   }
 

@@ -31,8 +31,13 @@ public class ViolationCatalogue {
   public record Termination(String cause, String ruleId) {
   }
 
+  /**
+   * One violation. {@code measure}: the measure class a graded violation prescribes by its severity (R-VIO-16,
+   * a pharmacy's 阴阳价格), or null.
+   */
   public record Violation(String code, String name, String clause, int severity, List<String> appliesTo,
-      Map<String, Termination> termination, boolean seriousRisk, boolean fraud, boolean sanJia, boolean documents) {
+      Map<String, Termination> termination, boolean seriousRisk, boolean fraud, boolean sanJia, boolean documents,
+      String measure) {
 
     public boolean appliesTo(String institutionType) {
       return appliesTo.contains(institutionType);
@@ -61,6 +66,13 @@ public class ViolationCatalogue {
       if (v.appliesTo().isEmpty() || !TYPES.containsAll(v.appliesTo()) || !TYPES.containsAll(v.termination().keySet())) {
         throw new IllegalStateException("Violation " + v.code() + ": types must be HOSPITAL or PHARMACY");
       }
+      // R-VIO-6: verified fraud terminates, whatever the institution type
+      if (v.fraud() && !v.termination().keySet().containsAll(v.appliesTo())) {
+        throw new IllegalStateException("Violation " + v.code() + ": fraud must terminate for every type (R-VIO-6)");
+      }
+      if (v.measure() != null && !ViolationMeasures.CLASSES.contains(v.measure())) {
+        throw new IllegalStateException("Violation " + v.code() + ": unknown measure " + v.measure());
+      }
     }
     this.byCode = java.util.Collections.unmodifiableMap(map);
   }
@@ -85,7 +97,8 @@ public class ViolationCatalogue {
     List<String> types = StreamSupport.stream(n.get("appliesTo").spliterator(), false).map(JsonNode::asText).toList();
     return new Violation(n.get("code").asText(), n.get("name").asText(), n.get("clause").asText(),
         n.get("severity").asInt(), types, Map.copyOf(termination), n.path("seriousRisk").asBoolean(),
-        n.path("fraud").asBoolean(), n.path("sanJia").asBoolean(), n.path("documents").asBoolean());
+        n.path("fraud").asBoolean(), n.path("sanJia").asBoolean(), n.path("documents").asBoolean(),
+        n.hasNonNull("measure") ? n.get("measure").asText() : null);
   }
 
   public Optional<Violation> find(String code) {

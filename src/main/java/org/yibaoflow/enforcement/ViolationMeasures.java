@@ -18,13 +18,21 @@ public class ViolationMeasures {
 
   static final String DECISION = "violation-measures";
 
-  /** R-VIO-2, lightest first. */
-  public static final Set<String> CLASSES = Set.of("INTERVIEW", "RECTIFICATION", "PUBLIC_CRITICISM",
-      "REFUSAL_RECOVERY", "SETTLEMENT_SUSPENSION", "AGREEMENT_SUSPENSION", "TERMINATION");
+  /** R-VIO-2, lightest first: the names of {@link MeasureClass}. */
+  public static final Set<String> CLASSES = MeasureClass.NAMES;
 
-  /** The table's inputs. {@code mandatoryTermination}: the rule of a mandatory termination found, or NONE. */
+  /**
+   * The table's inputs. {@code mandatoryTermination}: the rule of a mandatory termination found, or NONE;
+   * {@code gradedMeasure}: the measure a graded finding prescribes (R-VIO-16) when it is the most severe, or NONE.
+   */
   public record Inputs(String institutionType, String mandatoryTermination, int severity, boolean seriousRisk,
-      boolean fundLoss, int suspensionCount, int suspensionThreshold) {
+      boolean fundLoss, int suspensionCount, int suspensionThreshold, String gradedMeasure) {
+
+    public Inputs(String institutionType, String mandatoryTermination, int severity, boolean seriousRisk,
+        boolean fundLoss, int suspensionCount, int suspensionThreshold) {
+      this(institutionType, mandatoryTermination, severity, seriousRisk, fundLoss, suspensionCount,
+          suspensionThreshold, "NONE");
+    }
 
     Map<String, Object> variables() {
       Map<String, Object> v = new HashMap<>();
@@ -35,6 +43,7 @@ public class ViolationMeasures {
       v.put("fundLoss", fundLoss);
       v.put("suspensionCount", suspensionCount);
       v.put("suspensionThreshold", suspensionThreshold);
+      v.put("gradedMeasure", gradedMeasure == null ? "NONE" : gradedMeasure);
       return v;
     }
   }

@@ -38,10 +38,13 @@ public class AnnualEvaluationService {
   private final RegionSettingsService settings;
   private final AuditService audit;
   private final Clock clock;
+  private final RenewalControl control;
   private final RenewalReasons reasons = RenewalReasons.shipped();
 
   AnnualEvaluationService(EvaluationMapper mapper, EvaluationFactsSource facts, AgreementService agreements,
-      InstitutionService institutions, RegionSettingsService settings, AuditService audit, Clock clock) {
+      InstitutionService institutions, RegionSettingsService settings, AuditService audit, Clock clock,
+      RenewalControl control) {
+    this.control = control;
     this.mapper = mapper;
     this.facts = facts;
     this.agreements = agreements;
@@ -79,8 +82,10 @@ public class AnnualEvaluationService {
     int pass = settings.value(region, RegionSetting.EVALUATION_PASS_SCORE);
     int basic = settings.value(region, RegionSetting.EVALUATION_BASIC_PASS_SCORE);
     int onRequestLimit = settings.value(region, RegionSetting.ON_REQUEST_SUSPENSION_LIMIT);
+    String required = suggestNonRenewal(f, onRequestLimit);
+    control.required(businessKey, region, required); // R-EVA-5: the data's case decides, not the form
     return new Gathered(f, deduction, previous == null ? RenewalReasons.NONE : previous,
-        suggestNonRenewal(f, onRequestLimit), suggestDeferral(f), pass, basic,
+        required, suggestDeferral(f), pass, basic,
         settings.value(region, RegionSetting.EVALUATION_SCORING_PERIOD), criteria(pass, basic, factor),
         institution.type());
   }
@@ -140,6 +145,7 @@ public class AnnualEvaluationService {
     }
     int deduction = item.deductionPoints() == null ? 0 : item.deductionPoints();
     int finalScore = Math.max(0, score - deduction);
+    nonRenewalCase = control.choose(businessKey, nonRenewalCase);
     mapper.updateScore(businessKey, score, finalScore, audit.currentActor(), now());
     audit.record(AuditEntry.of(item.region(), ENTITY, businessKey, "SCORED", item.status(), "SCORED", "R-EVA-3",
         "年度考核评分 " + score + " 分，扣分 " + deduction + " 分，最终得分 " + finalScore + " 分", processInstanceId,
@@ -259,13 +265,23 @@ public class AnnualEvaluationService {
     return a;
   }
 
-  /** 不再签订: R-EVA-5 for one of the 15 cases, R-EVA-2 for 不合格. */
+  /**
+   * 不再签订 decided (R-EVA-2 timing): the current agreement runs to the end of its period; answers the moment the
+   * non-renewal takes effect (the day after the period ends), the process's timer.
+   */
+  @Transactional
+  public java.util.Date scheduleNonRenewal(String businessKey) {
+    return control.schedule(businessKey, item(businessKey).agreementId());
+  }
+
+  /** 不再签订 takes effect at the end of the period: R-EVA-5 for one of the 15 cases, R-EVA-2 for 不合格. */
   @Transactional
   public Agreement notRenew(String businessKey, String processInstanceId) {
     EvaluationItem item = item(businessKey);
     if (item.appliedOutcome() != null) {
       return agreements.find(item.agreementId());
     }
+    control.requireEffective(businessKey);
     boolean failed = RenewalReasons.FAILED_EVALUATION.equals(item.reasonCode());
     Agreement a = agreements.transition(item.agreementId(), new TransitionCommand(AgreementState.NOT_RENEWED,
         failed ? "FAILED_EVALUATION" : "NON_RENEWAL_CASE", failed ? "R-EVA-2" : "R-EVA-5",

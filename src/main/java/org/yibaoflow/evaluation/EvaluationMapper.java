@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.yibaoflow.institution.Licence;
 
 @Mapper
 interface EvaluationMapper {
@@ -68,10 +67,6 @@ interface EvaluationMapper {
   int measuresInYear(@Param("agreementId") String agreementId, @Param("from") OffsetDateTime from,
       @Param("to") OffsetDateTime to, @Param("excluded") List<String> excludedProcessInstanceIds);
 
-  boolean suspendedOnRequest(@Param("agreementId") String agreementId);
-
-  List<Licence> licences(@Param("institutionId") long institutionId);
-
   BigDecimal settlementAmount(@Param("institutionId") long institutionId, @Param("year") int year);
 
   @org.apache.ibatis.annotations.Update("UPDATE evaluation_settlement_volume SET amount = #{amount} "
@@ -83,8 +78,4 @@ interface EvaluationMapper {
       + "VALUES (#{institutionId}, #{year}, #{amount})")
   void insertSettlementAmount(@Param("institutionId") long institutionId, @Param("year") int year,
       @Param("amount") BigDecimal amount);
-
-  int personnelTotal(@Param("institutionId") long institutionId);
-
-  int personnelSuspended(@Param("institutionId") long institutionId);
 }

@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.enforcement.AgreementPointsService;
 import org.yibaoflow.institution.Agreement;
+import org.yibaoflow.institution.AgreementCauses;
+import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.personnel.PersonnelService;
 import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
 
@@ -24,11 +27,18 @@ class RegistryEvaluationFacts implements EvaluationFactsSource {
 
   private final EvaluationMapper mapper;
   private final AgreementPointsService points;
+  private final AgreementCauses causes;
+  private final InstitutionService institutions;
+  private final PersonnelService personnel;
   private final Clock clock;
 
-  RegistryEvaluationFacts(EvaluationMapper mapper, AgreementPointsService points, Clock clock) {
+  RegistryEvaluationFacts(EvaluationMapper mapper, AgreementPointsService points, AgreementCauses causes,
+      InstitutionService institutions, PersonnelService personnel, Clock clock) {
     this.mapper = mapper;
     this.points = points;
+    this.causes = causes;
+    this.institutions = institutions;
+    this.personnel = personnel;
     this.clock = clock;
   }
 
@@ -40,18 +50,19 @@ class RegistryEvaluationFacts implements EvaluationFactsSource {
     int measures = ledger.decisions()
         + mapper.measuresInYear(String.valueOf(agreement.id()), from, to, ledger.caseProcessInstanceIds());
     Integer onRequestDays = null;
-    if (agreement.state() == AgreementState.SUSPENDED && mapper.suspendedOnRequest(String.valueOf(agreement.id()))) {
+    // each feature answers through its service: the registry keeps the cause of the state (no audit text parsed)
+    if (causes.suspendedOnRequest(agreement)) {
       onRequestDays = (int) ChronoUnit.DAYS.between(agreement.stateSince().toLocalDate(), LocalDate.now(clock));
     }
     LocalDate judgedOn = LocalDate.of(year, 12, 31);
+    PersonnelService.SiteCounts site = personnel.countsAt(institution.id());
     boolean revoked = false;
     boolean expired = false;
-    for (var l : mapper.licences(institution.id())) {
+    for (var l : institutions.licencesOf(institution.id())) {
       revoked |= Boolean.TRUE.equals(l.revoked());
       expired |= !Boolean.TRUE.equals(l.revoked()) && !l.validOn(judgedOn);
     }
     return new EvaluationFacts(ledger.points(), measures, agreement.suspensionCount(), agreement.state().name(), onRequestDays,
-        revoked, expired, mapper.settlementAmount(institution.id(), year),
-        mapper.personnelTotal(institution.id()), mapper.personnelSuspended(institution.id()));
+        revoked, expired, mapper.settlementAmount(institution.id(), year), site.total(), site.suspendedOrTerminated());
   }
 }

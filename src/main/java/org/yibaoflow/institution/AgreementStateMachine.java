@@ -59,6 +59,7 @@ public final class AgreementStateMachine {
     t.add(new Transition(ACTIVE, SUSPENDED, ON_REQUEST, "R-EVA-5", "依申请中止", false));
     t.add(new Transition(SUSPENDED, ACTIVE, "RECTIFIED", "R-VIO-2", "整改到位，恢复履行", false));
     t.add(new Transition(SUSPENDED, ACTIVE, "RESUMED_ON_REQUEST", "R-EVA-5", "依申请继续履行", false));
+    t.add(new Transition(SUSPENDED, ACTIVE, "PERSONNEL_SHARE_ENDED", "R-PERS-10", "相关人员比例中止期满，恢复履行", false));
     // 解除协议
     for (AgreementState from : List.of(ACTIVE, SETTLEMENT_SUSPENDED, SUSPENDED)) {
       t.add(new Transition(from, TERMINATED, "FRAUD", HOSPITAL_ONLY, "虚构医疗服务、伪造文书票据骗取基金", false));

@@ -28,6 +28,10 @@ interface InstitutionMapper {
 
   List<Licence> licences(@Param("institutionId") long institutionId);
 
+  /** R-VIO-3/4: marks a licence revoked; 0 rows when it is not the institution's or already revoked. */
+  int revokeLicence(@Param("institutionId") long institutionId, @Param("id") long id,
+      @Param("revokedOn") java.time.LocalDate revokedOn, @Param("reason") String reason);
+
   void insertPenalty(Penalty penalty);
 
   List<Penalty> penalties(@Param("institutionId") long institutionId);

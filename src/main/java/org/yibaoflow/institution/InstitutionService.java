@@ -84,8 +84,17 @@ public class InstitutionService {
           "统一社会信用代码不合法（须为 18 位且校验码符合 GB 32100）",
           "creditCode is not a valid unified social credit code (18 characters, GB 32100 check character)");
     }
-    for (int i = 0; i < c.licences().size(); i++) {
-      var l = c.licences().get(i);
+    validateLicencesAndPenalties(c.licences(), c.penalties());
+  }
+
+  /**
+   * The licences' and penalties' shape (R-DES-1): known kinds and authorities, a number, a start, an end not before
+   * it, a date and a text for each penalty. 400 naming the field; used for registrations and applications.
+   */
+  public static void validateLicencesAndPenalties(List<NewInstitution.NewLicence> licences,
+      List<NewInstitution.NewPenalty> penalties) {
+    for (int i = 0; i < licences.size(); i++) {
+      var l = licences.get(i);
       String f = "licences[" + i + "].";
       if (l.kind() == null || !LICENCE_KINDS.contains(l.kind())) {
         throw DomainRuleException.badRequest(f + "kind", "R-DES-1", "证照类型须为 PRACTICE、DRUG_TRADING 或 BUSINESS",
@@ -100,8 +109,8 @@ public class InstitutionService {
             "validUntil must not be before validFrom");
       }
     }
-    for (int i = 0; i < c.penalties().size(); i++) {
-      var p = c.penalties().get(i);
+    for (int i = 0; i < penalties.size(); i++) {
+      var p = penalties.get(i);
       String f = "penalties[" + i + "].";
       if (p.authority() == null || !AUTHORITIES.contains(p.authority())) {
         throw DomainRuleException.badRequest(f + "authority", "R-DES-1",
@@ -138,6 +147,12 @@ public class InstitutionService {
         .filter(i -> i.region().equals(region) && i.creditCode().equals(creditCode)).findFirst().orElse(null);
   }
 
+  /** An institution's licences, for processes and other features (no region check). */
+  @Transactional(readOnly = true)
+  public List<Licence> licencesOf(long institutionId) {
+    return mapper.licences(institutionId);
+  }
+
   /** Any institution by id, or null. */
   @Transactional(readOnly = true)
   public Institution findOrNull(long id) {
@@ -152,6 +167,37 @@ public class InstitutionService {
       throw DomainRuleException.notFound("定点医药机构 / institution", String.valueOf(id));
     }
     return i;
+  }
+
+  /**
+   * Records that a licence of a visible institution was revoked by its authority (R-VIO-3/4 "被吊销"), on a date not
+   * in the future, with a reason; audited. Answers the licence and whether this call recorded it (false: it was
+   * revoked before). What follows for the agreement is the violation case's (enforcement).
+   */
+  @Transactional
+  public RevokedLicence revokeLicence(long institutionId, long licenceId, LocalDate revokedOn, String reason) {
+    Institution i = visible(institutionId);
+    DomainRuleException.requireText(reason, "reason", "吊销情况说明", "reason");
+    LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+    if (revokedOn == null || revokedOn.isAfter(today)) {
+      throw DomainRuleException.badRequest("revokedOn", "R-VIO-3", "须填写吊销日期（不晚于今天）",
+          "revokedOn is required and must not be in the future");
+    }
+    Licence l = mapper.licences(institutionId).stream().filter(x -> x.id() == licenceId).findFirst()
+        .orElseThrow(() -> DomainRuleException.notFound("证照 / licence", String.valueOf(licenceId)));
+    boolean recorded = mapper.revokeLicence(institutionId, licenceId, revokedOn, reason.trim()) == 1;
+    if (recorded) {
+      String rule = "PHARMACY".equals(i.type()) ? "R-VIO-4" : "R-VIO-3";
+      audit.record(AuditEntry.of(i.region(), ENTITY, String.valueOf(institutionId), "LICENCE_REVOKED", null, null,
+          rule, reason.trim(), null, "licenceId=" + licenceId + ", kind=" + l.kind() + ", number=" + l.number()
+              + ", revokedOn=" + revokedOn));
+    }
+    return new RevokedLicence(i, mapper.licences(institutionId).stream().filter(x -> x.id() == licenceId)
+        .findFirst().orElseThrow(), recorded);
+  }
+
+  /** A revoked licence and its institution; {@code recorded} false when it was revoked before. */
+  public record RevokedLicence(Institution institution, Licence licence, boolean recorded) {
   }
 
   @Transactional(readOnly = true)

@@ -41,6 +41,9 @@ public enum RegionSetting {
       "受理审查（一次性告知需补正材料）期限"),
   /** R-DES-1: time to supplement incomplete material (product default 30 days). */
   SUPPLEMENT_PERIOD("supplement-period", Unit.DAYS, "R-DES-1", 1, 180, "补充申请材料的期限"),
+  /** R-VIO-13: the random second review samples at least 5 % of inpatient expenses [000 §二(二)]. */
+  SECOND_REVIEW_SAMPLE_MINIMUM("second-review-sample-minimum", Unit.PERCENT, "R-VIO-13", 1, 100,
+      "费用复审随机抽查的最低比例（住院费用）"),
   /** R-VIO-11: reminder when a transferred case has no feedback (product default 30 days). */
   REFERRAL_REMINDER_INTERVAL("referral-reminder-interval", Unit.DAYS, "R-VIO-11", 1, 365, "移送后催办反馈的间隔"),
   /** R-EVA-5: suspended on own request for over 180 days without asking to resume [003 §二(二)6]. */
@@ -56,6 +59,12 @@ public enum RegionSetting {
   /** R-PERS-10: share of an institution's personnel suspended or terminated in a year, 30 % [004 §五(三)]. */
   PERSONNEL_INSTITUTION_THRESHOLD("personnel-institution-threshold", Unit.PERCENT, "R-PERS-10", 1, 100,
       "年度内被中止或解除协议的相关人员占比达到该值时可中止或解除机构协议"),
+  /**
+   * R-PERS-10: months an institution's agreement stays suspended for the share of its suspended or terminated
+   * personnel before it resumes by itself (the seed names no period: product default 3).
+   */
+  PERSONNEL_INSTITUTION_SUSPENSION("personnel-institution-suspension", Unit.MONTHS, "R-PERS-10", 1, 24,
+      "相关人员比例达标中止机构协议的期限（期满自动恢复）"),
   /** R-EVA-1: the final score at or above which the grade is 合格 (the seeds name none: product default 85). */
   EVALUATION_PASS_SCORE("evaluation-pass-score", Unit.COUNT, "R-EVA-1", 1, 100, "年度考核合格分数线"),
   /** R-EVA-1: the final score at or above which the grade is 基本合格 (product default 70). */

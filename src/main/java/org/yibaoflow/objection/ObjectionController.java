@@ -52,13 +52,23 @@ class ObjectionController {
     return new ObjectionView(o, window.deadline(), window.expiresAt(), window.provisional(), service.filings(objectionNo));
   }
 
-  /** 202 when the objection is inside its window; 409 naming the deadline when it is late (R-PERS-12). */
+  /**
+   * 202 when the objection is inside its window; 409 naming the deadline when it is late (filed after the window's
+   * end), 409 "no window open" when it is in time but the objection is already under review (R-PERS-12).
+   */
   // R-PERS-12: the objection against the agency's decision is filed with the administrative department
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINDEPT})
   @PostMapping("/{objectionNo}/filings")
   @ResponseStatus(HttpStatus.ACCEPTED)
   FilingResult file(@PathVariable String objectionNo, @Valid @RequestBody FilingRequest request) {
     FilingResult result = service.file(objectionNo, request.reasons(), request.evidence());
+    if (!result.accepted() && !result.late()) {
+      throw DomainRuleException.conflict("status", "R-PERS-12",
+          "没有正在进行的异议期，不予受理：该异议已在复核中；当前异议期截止日为 " + result.windowEndsOn(),
+          "No objection window is open: the objection is under review; the window ends on " + result.windowEndsOn())
+          .with("windowEndsOn", result.windowEndsOn().toString())
+          .with("windowExpiresAt", result.windowExpiresAt().toString());
+    }
     if (!result.accepted()) {
       throw DomainRuleException.conflict("filedAt", "R-PERS-12",
           "异议已超过期限，不予受理；异议期截止日为 " + result.windowEndsOn() + "（当日 24 时止）",

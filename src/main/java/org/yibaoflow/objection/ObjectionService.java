@@ -121,8 +121,12 @@ public class ObjectionService {
     Objection.Level level = o.openLevel();
     Deadline window = calendar.addWorkingDays(level == null ? lastWindowStart(o) : o.windowStartsAfter(),
         o.windowWorkingDays());
-    boolean accepted = level != null && now.isBefore(window.expiresAt());
-    String refusal = accepted ? null : level == null ? "没有正在进行的异议期" : "已超过异议期限（" + window.deadline() + "）";
+    // Lateness is the filing time against the window's end (24:00 Asia/Shanghai of its last working day), not
+    // whether the window's timer job has run yet: a window whose end passed is late, open or closed in the data.
+    boolean late = !now.isBefore(window.expiresAt());
+    boolean accepted = level != null && !late;
+    String refusal = accepted ? null : late ? "已超过异议期限（" + window.deadline() + "）"
+        : "没有正在进行的异议期（异议已在复核中）";
     ObjectionFiling filing = new ObjectionFiling(null, objectionNo,
         level != null ? level : Objection.Level.AGENCY, reasons.trim(), evidence, audit.currentActor(),
         OffsetDateTime.now(clock), accepted, window.deadline(), refusal);
@@ -141,7 +145,7 @@ public class ObjectionService {
               "objectionLevel", level.name()))
           .correlateWithResult());
     }
-    return new FilingResult(objectionNo, accepted, level, window.deadline(), window.expiresAt(), filing);
+    return new FilingResult(objectionNo, accepted, late, level, window.deadline(), window.expiresAt(), filing);
   }
 
   /** The agency's review of a timely objection; opens the window to the administrative department. */

@@ -3,6 +3,7 @@ package org.yibaoflow.personnel;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -63,6 +64,15 @@ interface MeasureMapper {
   int insertProposalIfAbsent(@Param("region") String region, @Param("institutionId") long institutionId,
       @Param("pointsYear") int pointsYear, @Param("affected") int affected, @Param("personnel") int personnel,
       @Param("caseNo") String caseNo, @Param("at") OffsetDateTime at);
+
+  /** R-PERS-10: the end of the institution's suspension for the share, set once when decided. */
+  int proposalSuspendedUntil(@Param("institutionId") long institutionId, @Param("pointsYear") int pointsYear,
+      @Param("until") LocalDate until);
+
+  /** R-PERS-10: share suspensions whose end passed and that were not resumed yet. */
+  List<Map<String, Object>> shareSuspensionsEnded(@Param("today") LocalDate today);
+
+  int shareSuspensionResumed(@Param("id") long id, @Param("today") LocalDate today);
 
   int decideProposal(@Param("institutionId") long institutionId, @Param("pointsYear") int pointsYear,
       @Param("status") String status, @Param("reason") String reason);

@@ -34,10 +34,12 @@ import org.yibaoflow.platform.SaneDate;
 class PersonnelController {
 
   private final PersonnelService personnel;
+  private final PersonAgreementTerms terms;
   private final RegionAccess regions;
 
-  PersonnelController(PersonnelService personnel, RegionAccess regions) {
+  PersonnelController(PersonnelService personnel, PersonAgreementTerms terms, RegionAccess regions) {
     this.personnel = personnel;
+    this.terms = terms;
     this.regions = regions;
   }
 
@@ -70,6 +72,33 @@ class PersonnelController {
     PersonDetail d = personnel.register(new NewPerson(r.region(), r.nationalCode(), r.idNumber(), r.name(),
         r.category(), r.birthDate(), r.institutionIds(), r.validFrom(), r.reason(), r.processInstanceId()));
     return new PersonDetailView(PersonView.of(d.person()), d.agreements());
+  }
+
+  /**
+   * A new agreement (or a new practice site) for a registered person (R-PERS-1); 409 naming the rule and the
+   * bar's end while a re-sign bar runs (R-PERS-2, R-PERS-8).
+   */
+  @AllowedRoles({Role.CASEWORKER})
+  @PostMapping("/{id}/agreements")
+  @ResponseStatus(HttpStatus.CREATED)
+  PersonDetailView signAt(@PathVariable long id, @Valid @RequestBody NewAgreementRequest r) {
+    PersonDetail d = terms.signAt(id, r.institutionId(), r.validFrom(), r.reason());
+    return new PersonDetailView(PersonView.of(d.person()), d.agreements());
+  }
+
+  /** The institution's cancellation record: the agreement runs to the end of its term, not renewed (R-PERS-1). */
+  @AllowedRoles({Role.CASEWORKER})
+  @PostMapping("/{id}/agreements/{agreementId}/cancellation")
+  PersonAgreement cancel(@PathVariable long id, @PathVariable long agreementId,
+      @Valid @RequestBody CancellationRequest r) {
+    return terms.cancel(id, agreementId, r.reason());
+  }
+
+  record NewAgreementRequest(@NotNull Long institutionId, LocalDate validFrom,
+      @NotBlank @Size(max = 2000) String reason) {
+  }
+
+  record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})

@@ -476,12 +476,19 @@ public class PersonnelMeasureService {
       return;
     }
     AgreementState to = "SUSPEND".equals(proposal) ? AgreementState.SUSPENDED : AgreementState.TERMINATED;
+    // a suspension for the share has an end: the region's months, then the agreement resumes (ShareSuspensions)
+    LocalDate until = to == AgreementState.SUSPENDED ? LocalDate.now(clock)
+        .plusMonths(settings.value(m.region(), RegionSetting.PERSONNEL_INSTITUTION_SUSPENSION)) : null;
     for (Agreement a : agreements.ofInstitutionUnchecked(institutionId)) {
       boolean fits = a.state() == AgreementState.ACTIVE || a.state() == AgreementState.SETTLEMENT_SUSPENDED
           || to == AgreementState.TERMINATED && a.state() == AgreementState.SUSPENDED;
       if (fits) {
         agreements.transition(a.id(), new TransitionCommand(to, "PERSONNEL_THRESHOLD", "R-PERS-10",
-            "相关人员被中止或解除协议达到比例（R-PERS-10）：" + reason.trim(), processInstanceId));
+            "相关人员被中止或解除协议达到比例（R-PERS-10）：" + reason.trim() + (until == null ? ""
+                : "；中止至 " + until + "，期满自动恢复"), processInstanceId));
+        if (until != null) {
+          mapper.proposalSuspendedUntil(institutionId, year, until);
+        }
         return;
       }
     }
@@ -554,7 +561,8 @@ public class PersonnelMeasureService {
       }
     }
     List<PersonAgreement> all = personnel.agreementsOfUnchecked(p.id());
-    boolean inForce = all.stream().anyMatch(a -> !date.isBefore(a.validFrom()) && !date.isAfter(a.validUntil())
+    // R-PERS-1: a term that ends without a cancellation renews by itself, so a later date is covered too
+    boolean inForce = all.stream().anyMatch(a -> a.covers(date)
         && (PersonAgreement.ACTIVE.equals(a.state())
             || PersonAgreement.SUSPENDED.equals(a.state()) && !Boolean.TRUE.equals(a.followsInstitution())
             || date.isBefore(a.stateSince().atZoneSameInstant(WorkingDayCalendar.ZONE).toLocalDate())));

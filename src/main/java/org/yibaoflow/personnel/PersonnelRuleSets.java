@@ -27,10 +27,19 @@ public class PersonnelRuleSets {
   public record Grade(int casePoints, int min, int max) {
   }
 
-  /** One rule set. {@code chosenMonthsMax} 0 = the DMN's band fixes the suspension (RegionSetting months). */
+  /** R-PERS-8: "1至2年内不再签订" [004 §五(二)]. */
+  static final int SEED_BAR_YEARS_MAX = 2;
+  /** The most a region's rule set may declare instead of the seed's 2 years (validation bound). */
+  static final int BAR_YEARS_BOUND = 5;
+
+  /**
+   * One rule set. {@code chosenMonthsMax} 0 = the DMN's band fixes the suspension (RegionSetting months).
+   * {@code barYearsMax}: the longest re-sign bar the rule set allows; absent = the seed's 1-2 years (R-PERS-8); a
+   * region's rule set may say otherwise up to {@value #BAR_YEARS_BOUND} years, with its source.
+   */
   public record RuleSet(String key, String nameZh, String source, String decision, boolean gradedPoints,
       List<Grade> grades, int chosenMonthsMin, int chosenMonthsMax, int barYearsCumulative,
-      int barYearsSingleIncident, int barYearsThreeYears) {
+      int barYearsSingleIncident, int barYearsThreeYears, Integer barYearsMax) {
 
     public RuleSet {
       grades = grades == null ? List.of() : List.copyOf(grades);
@@ -75,9 +84,18 @@ public class PersonnelRuleSets {
       if (r.gradedPoints() && r.grades().isEmpty()) {
         throw new IllegalStateException("Graded rule set " + r.key() + " needs grades");
       }
-      if (r.chosenMonthsMin() > r.chosenMonthsMax() || r.barYearsCumulative() < 1 || r.barYearsSingleIncident() < 1
-          || r.barYearsThreeYears() < 1) {
-        throw new IllegalStateException("Rule set " + r.key() + " has an invalid month range or bar");
+      if (r.chosenMonthsMin() > r.chosenMonthsMax()) {
+        throw new IllegalStateException("Rule set " + r.key() + " has an invalid month range");
+      }
+      int maxBar = r.barYearsMax() == null ? SEED_BAR_YEARS_MAX : r.barYearsMax();
+      if (maxBar < 1 || maxBar > BAR_YEARS_BOUND) {
+        throw new IllegalStateException("Rule set " + r.key() + ": barYearsMax must be 1.." + BAR_YEARS_BOUND);
+      }
+      for (int bar : new int[] {r.barYearsCumulative(), r.barYearsSingleIncident(), r.barYearsThreeYears()}) {
+        if (bar < 1 || bar > maxBar) {
+          throw new IllegalStateException("Rule set " + r.key() + ": a re-sign bar must be 1.." + maxBar
+              + " years (R-PERS-8; the seed's 1-2 unless the rule set declares barYearsMax)");
+        }
       }
     }
     if (!m.containsKey(file.defaultKey())) {

@@ -100,11 +100,11 @@ public class PersonnelService {
     audit.record(AuditEntry.of(saved.region(), ENTITY, saved.id().toString(), "REGISTERED", null, null, "R-PERS-1",
         c.reason(), c.processInstanceId(), "nationalCode=" + saved.nationalCode() + ", sites=" + sites.size()));
     LocalDate from = c.validFrom() != null ? c.validFrom() : now.toLocalDate();
-    LocalDate until = from.plusYears(settings.value(c.region(), RegionSetting.PERSONNEL_AGREEMENT_TERM));
+    LocalDate until = PersonAgreement.termEnd(from, settings.value(c.region(), RegionSetting.PERSONNEL_AGREEMENT_TERM));
     for (int i = 0; i < sites.size(); i++) {
       String state = initialStates.get(i);
       mapper.insertAgreement(new PersonAgreement(null, saved.id(), sites.get(i).id(), null, sites.get(i).region(),
-          state, from, until, null, null, PersonAgreement.SUSPENDED.equals(state), now, 0L));
+          state, from, until, null, null, PersonAgreement.SUSPENDED.equals(state), now, 0L, null));
     }
     for (PersonAgreement a : mapper.agreementsOf(saved.id())) {
       audit.record(AuditEntry.of(a.region(), AGREEMENT_ENTITY, a.id().toString(), "SIGNED", null, a.state(),
@@ -229,6 +229,19 @@ public class PersonnelService {
     }
     return change(pa, PersonAgreement.ACTIVE, null, pa.barUntil(), false, "RESTORED", ruleId, reason,
         processInstanceId);
+  }
+
+  /** An institution's qualified personnel: how many have an agreement there, how many suspended or terminated. */
+  public record SiteCounts(int total, int suspendedOrTerminated) {
+  }
+
+  /** For the annual evaluation and the R-PERS-10 share (no region check). */
+  @Transactional(readOnly = true)
+  public SiteCounts countsAt(long institutionId) {
+    List<PersonAgreement> all = mapper.agreementsAt(institutionId);
+    int affected = (int) all.stream().filter(a -> PersonAgreement.SUSPENDED.equals(a.state())
+        || PersonAgreement.TERMINATED.equals(a.state())).count();
+    return new SiteCounts(all.size(), affected);
   }
 
   /** The person's agreements at all their sites (for the scoring process, no region check). */

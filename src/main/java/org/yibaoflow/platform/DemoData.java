@@ -38,6 +38,10 @@ final class DemoData {
       new DemoUser("zhaolei", "赵磊", "济宁科室负责人", "supervisor", List.of("jining")),
       new DemoUser("sunli", "孙丽", "法制审核", "legal", List.of("huaibei")),
       new DemoUser("zhoujie", "周杰", "医保行政部门", "admindept", List.of("huaibei")),
+      // 济宁 runs every path too: legal review of its violation cases and referrals, its objections'
+      // second level and fines (issue 14)
+      new DemoUser("xuyan", "徐燕", "济宁法制审核", "legal", List.of("jining")),
+      new DemoUser("hejun", "何军", "济宁医保行政部门", "admindept", List.of("jining")),
       new DemoUser("wuhao", "吴昊", "流程建模", "modeler", List.of("huaibei", "jining")));
 
   /** The demo administrator (camunda.bpm.admin-user in application-demo.yml) sees both regions. */

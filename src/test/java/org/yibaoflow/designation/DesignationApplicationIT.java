@@ -66,7 +66,8 @@ class DesignationApplicationIT {
     Http supervisor = Http.demo(port, "chenmin");
     String creditCode = RegistryFixtures.creditCode("340600");
     Http.Response filed = caseworker.post("/api/designation-applications",
-        "{\"institutionName\":\"淮北市杜集区新建医院\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\"" + creditCode + "\"}");
+        "{\"institutionName\":\"淮北市杜集区新建医院\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\"" + creditCode
+            + "\"," + licences("PRACTICE") + "}");
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     String no = filed.json().get("applicationNo").asText();
     String pi = filed.json().get("processInstanceId").asText();
@@ -149,6 +150,10 @@ class DesignationApplicationIT {
     assertThat(application.get("complaints").get(0).get("status").asText()).isEqualTo("UNFOUNDED");
     assertThat(application.get("complaints").get(0).get("verifiedBy").asText()).isEqualTo("zhangjing");
     assertThat(application.get("signing").get("channel").asText()).isEqualTo("ONLINE");
+    // the detail shows the expert result and the departments' replies (R-DES-2)
+    assertThat(application.get("evaluationResults").findValuesAsText("action")).contains("EVALUATED",
+        "SYSTEM_CHECKED");
+    assertThat(application.get("inquiryReplies")).hasSize(2);
     long agreementId = application.get("agreementId").asLong();
     JsonNode agreement = caseworker.get("/api/agreements/" + agreementId).json();
     LocalDate signedOn = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
@@ -172,6 +177,72 @@ class DesignationApplicationIT {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log a JOIN institution i ON a.entity_id = "
         + "CAST(i.id AS VARCHAR(20)) WHERE a.entity_type = 'INSTITUTION' AND a.action = 'REGISTERED' AND i.credit_code = ?",
         Long.class, creditCode)).isOne();
+    // R-DES-1: the institution keeps the licences its application carried
+    assertThat(jdbc.queryForList("SELECT l.kind FROM institution_licence l JOIN institution i ON i.id = l.institution_id"
+        + " WHERE i.credit_code = ?", String.class, creditCode)).containsExactly("PRACTICE");
+  }
+
+  /** A valid licence of the kind the type needs (R-DES-1), valid for years around today. */
+  String licences(String kind) {
+    LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    return "\"licences\":[{\"kind\":\"" + kind + "\",\"number\":\"L" + System.nanoTime() + "\",\"validFrom\":\""
+        + today.minusYears(1) + "\",\"validUntil\":\"" + today.plusYears(4) + "\"}]";
+  }
+
+  /**
+   * R-DES-1 for a first-time applicant: a pharmacy without its 药品经营许可证, or with an expired one, or declaring a
+   * serious penalty, is refused in writing naming the rule; nothing about it is in the registry to rely on.
+   */
+  @Test
+  void aFirstTimeApplicantIsCheckedOnTheLicencesItCarriesAndThePenaltiesItDeclares() {
+    Http caseworker = Http.demo(port, "zhangjing");
+    LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    String none = caseworker.post("/api/designation-applications", "{\"institutionName\":\"淮北市无证药房\","
+        + "\"institutionType\":\"PHARMACY\",\"creditCode\":\"" + RegistryFixtures.creditCode("340600") + "\"}")
+        .json().get("processInstanceId").asText();
+    String expired = caseworker.post("/api/designation-applications", "{\"institutionName\":\"淮北市过期药房\","
+        + "\"institutionType\":\"PHARMACY\",\"creditCode\":\"" + RegistryFixtures.creditCode("340600") + "\","
+        + "\"licences\":[{\"kind\":\"DRUG_TRADING\",\"number\":\"皖DA" + System.nanoTime() + "\",\"validFrom\":\""
+        + today.minusYears(5) + "\",\"validUntil\":\"" + today.minusDays(1) + "\"}]}").json()
+        .get("processInstanceId").asText();
+    String penalised = caseworker.post("/api/designation-applications", "{\"institutionName\":\"淮北市受罚药房\","
+        + "\"institutionType\":\"PHARMACY\",\"creditCode\":\"" + RegistryFixtures.creditCode("340600") + "\","
+        + licences("DRUG_TRADING") + ",\"penalties\":[{\"authority\":\"DRUG\",\"decidedOn\":\"" + today.minusMonths(3)
+        + "\",\"description\":\"销售假药，吊销部分经营范围\",\"serious\":true}]}").json().get("processInstanceId").asText();
+    for (String pi : List.of(none, expired, penalised)) {
+      drain(pi);
+    }
+    assertThat(refusal(none)).startsWith("R-DES-1:").contains("药品经营许可证");
+    // the caseworker finds the refused applications again, with the written refusal, and their trail
+    JsonNode refused = caseworker.get("/api/designation-applications?status=REFUSED&mine=true&size=100").json();
+    List<String> numbers = new java.util.ArrayList<>();
+    refused.get("items").forEach(a -> numbers.add(a.get("processInstanceId").asText()));
+    assertThat(numbers).contains(none, expired, penalised);
+    refused.get("items").forEach(a -> assertThat(a.get("refusalReason").asText()).isNotBlank());
+    assertThat(Http.demo(port, "liuyang").get("/api/designation-applications?status=REFUSED&size=100").json()
+        .get("items").findValuesAsText("processInstanceId")).doesNotContain(none);
+    String expiredNo = jdbc.queryForObject("SELECT application_no FROM designation_application"
+        + " WHERE process_instance_id = ?", String.class, expired);
+    JsonNode detail = caseworker.get("/api/designation-applications/" + expiredNo).json();
+    assertThat(detail.get("declared").get("licences").get(0).get("kind").asText()).isEqualTo("DRUG_TRADING");
+    assertThat(caseworker.get("/api/designation-applications/" + expiredNo + "/history").json()
+        .findValuesAsText("action")).containsExactly("FILED", "REFUSED");
+    assertThat(Http.demo(port, "liuyang").get("/api/designation-applications/" + expiredNo + "/history").status())
+        .isEqualTo(404);
+    assertThat(refusal(expired)).startsWith("R-DES-1:").contains("不在有效期内");
+    assertThat(refusal(penalised)).startsWith("R-DES-1:").contains("情节严重的行政处罚");
+    // a malformed licence is a 400 naming the field; nothing is filed
+    Http.Response bad = caseworker.post("/api/designation-applications", "{\"institutionName\":\"淮北市药房\","
+        + "\"institutionType\":\"PHARMACY\",\"creditCode\":\"" + RegistryFixtures.creditCode("340600") + "\","
+        + "\"licences\":[{\"kind\":\"DRUG_TRADING\",\"number\":\"X1\",\"validFrom\":\"" + today
+        + "\",\"validUntil\":\"" + today.minusYears(1) + "\"}]}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("licences[0].validUntil");
+  }
+
+  String refusal(String pi) {
+    return jdbc.queryForObject("SELECT refusal_rule || ':' || refusal_reason FROM designation_application"
+        + " WHERE process_instance_id = ?", String.class, pi);
   }
 
   @Test
@@ -179,7 +250,7 @@ class DesignationApplicationIT {
     Http caseworker = Http.demo(port, "zhangjing");
     String creditCode = RegistryFixtures.creditCode("340600");
     String body = "{\"institutionName\":\"淮北市相山区整改药房\",\"institutionType\":\"PHARMACY\",\"creditCode\":\""
-        + creditCode + "\"}";
+        + creditCode + "\"," + licences("DRUG_TRADING") + "}";
     Http.Response filed = caseworker.post("/api/designation-applications", body);
     String no = filed.json().get("applicationNo").asText();
     String pi = filed.json().get("processInstanceId").asText();
@@ -237,7 +308,8 @@ class DesignationApplicationIT {
     Http caseworker = Http.demo(port, "zhangjing");
     Http.Response filed = caseworker.post("/api/designation-applications",
         "{\"institutionName\":\"淮北市烈山区补正医院\",\"institutionType\":\"HOSPITAL\","
-            + "\"creditCode\":\"" + RegistryFixtures.creditCode("340600") + "\",\"region\":\"huaibei\"}");
+            + "\"creditCode\":\"" + RegistryFixtures.creditCode("340600") + "\",\"region\":\"huaibei\","
+            + licences("PRACTICE") + "}");
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     String applicationNo = filed.json().get("applicationNo").asText();
     String pi = filed.json().get("processInstanceId").asText();

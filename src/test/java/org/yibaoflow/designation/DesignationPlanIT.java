@@ -74,7 +74,8 @@ class DesignationPlanIT {
     clock.set(Instant.parse("2028-03-01T02:00:00Z"));
     Http.Response filed = Http.demo(port, "zhangjing").post("/api/designation-applications",
         "{\"institutionName\":\"淮北市烈山区新建药房\",\"institutionType\":\"PHARMACY\",\"creditCode\":\""
-            + RegistryFixtures.creditCode("340600") + "\"}");
+            + RegistryFixtures.creditCode("340600") + "\",\"licences\":[{\"kind\":\"DRUG_TRADING\",\"number\":\"皖DB"
+            + System.nanoTime() + "\",\"validFrom\":\"2027-01-01\",\"validUntil\":\"2031-12-31\"}]}");
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     String no = filed.json().get("applicationNo").asText();
     String pi = filed.json().get("processInstanceId").asText();

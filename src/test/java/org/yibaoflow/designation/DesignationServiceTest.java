@@ -43,9 +43,10 @@ class DesignationServiceTest {
   final RuntimeService runtimeService = mock(RuntimeService.class);
   final RegionAccess regionAccess = mock(RegionAccess.class);
   final DesignationPlanMapper plans = mock(DesignationPlanMapper.class);
+  final ApplicationLicences licences = mock(ApplicationLicences.class);
   final DesignationService service = new DesignationService(mapper, institutions, mock(RegionSettingsService.class),
       audit, runtimeService, mock(EngineAsApplication.class), regionAccess, mock(CaseNumbers.class),
-      new DesignationPlanService(plans, regionAccess, audit, CLOCK), CLOCK);
+      new DesignationPlanService(plans, regionAccess, audit, CLOCK), licences, CLOCK);
 
   @org.junit.jupiter.api.BeforeEach
   void theRegionHasAPlanInForceAndCaseRegionsAreChosenAsInProduction() {
@@ -53,6 +54,11 @@ class DesignationServiceTest {
     // R-DES-5: the regions of these tests accept new designations unless a test says otherwise
     when(plans.inForce("huaibei", TODAY)).thenReturn(List.of(new DesignationPlan(1L, "huaibei", "淮北市资源配置规划",
         "淮医保〔2025〕1号", TODAY.minusYears(1), null, "demo", null)));
+    // R-DES-1: the applications of these tests carry the licences their type needs, valid (ApplicationLicencesTest)
+    when(licences.of(org.mockito.ArgumentMatchers.any())).thenReturn(new ApplicationLicences.Declared(List.of(
+        new org.yibaoflow.institution.NewInstitution.NewLicence("PRACTICE", "P1", TODAY.minusYears(1), null, false),
+        new org.yibaoflow.institution.NewInstitution.NewLicence("DRUG_TRADING", "D1", TODAY.minusYears(1), null,
+            false)), List.of()));
   }
 
   @Test

@@ -47,7 +47,9 @@ class PublicNoticeAndSigningServiceTest {
   final AgreementService agreements = mock(AgreementService.class);
   final PublicNoticeService notice = new PublicNoticeService(mapper, settings, audit, runtimeService,
       mock(EngineAsApplication.class), regionAccess, CLOCK);
-  final SigningService signing = new SigningService(mapper, institutions, agreements, settings, audit, CLOCK);
+  final ApplicationLicences licences = mock(ApplicationLicences.class);
+  final SigningService signing = new SigningService(mapper, institutions, agreements, settings, audit, CLOCK,
+      licences);
 
   @Test
   void theNoticeCannotEndWhileAComplaintIsUnverified() {
@@ -126,6 +128,10 @@ class PublicNoticeAndSigningServiceTest {
     when(settings.value("huaibei", RegionSetting.AGREEMENT_TERM)).thenReturn(1);
     Institution registered = new Institution(9L, "huaibei", "H20260000123", "某医院", "HOSPITAL", CODE, null, null, null);
     when(institutions.register(any())).thenReturn(registered);
+    // R-DES-1: the licences the application carried stay with the institution
+    NewInstitution.NewLicence practice = new NewInstitution.NewLicence("PRACTICE", "PDY00001", LocalDate.of(2025, 1, 1),
+        LocalDate.of(2030, 12, 31), false);
+    when(licences.of(NO)).thenReturn(new ApplicationLicences.Declared(java.util.List.of(practice), java.util.List.of()));
     Agreement agreement = new Agreement(42L, 9L, "huaibei", LocalDate.of(2026, 9, 22), LocalDate.of(2027, 9, 21),
         AgreementState.ACTIVE, 0, null, 0L, null);
     when(agreements.sign(eq(9L), eq(LocalDate.of(2026, 9, 22)), eq(LocalDate.of(2027, 9, 21)), eq(AgreementState.ACTIVE),
@@ -134,7 +140,8 @@ class PublicNoticeAndSigningServiceTest {
     assertThat(signing.signOnline(NO, "王院长", "陈敏", "pi").id()).isEqualTo(42L);
 
     verify(institutions).register(org.mockito.ArgumentMatchers.argThat((NewInstitution n) ->
-        n.code().equals("H20260000123") && n.creditCode().equals(CODE) && n.region().equals("huaibei")));
+        n.code().equals("H20260000123") && n.creditCode().equals(CODE) && n.region().equals("huaibei")
+            && n.licences().equals(java.util.List.of(practice))));
     verify(mapper).insertSigning(new DesignationRecords.Signing(null, NO, "王院长", "陈敏", "ONLINE", 42L,
         java.time.OffsetDateTime.now(CLOCK)));
     verify(mapper).designate(eq(NO), eq(42L), any());

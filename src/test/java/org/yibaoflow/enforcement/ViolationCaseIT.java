@@ -354,7 +354,7 @@ class ViolationCaseIT {
     JsonNode opened = Http.demo(port, "zhangjing").post("/api/violation-cases", intake(pharmacy, "PH_NO_LEDGER", null))
         .json();
     String caseNo = opened.get("caseNo").asText();
-    service.recordFindings(caseNo, "GEN_OVERTREATMENT", null, null, null, null, false, false, false, false, false, null);
+    service.recordFindings(caseNo, FindingsReport.of("GEN_OVERTREATMENT"), null);
     assertThat(service.determineMeasures(caseNo, null).measureClass()).isEqualTo("RECTIFICATION");
     service.executeDecision(caseNo, "NO_OBJECTION", null, null);
     assertThat(service.recordNotRectified(caseNo, true, null)).isFalse();
@@ -368,8 +368,8 @@ class ViolationCaseIT {
     agreementOf(other);
     String fraud = Http.demo(port, "zhangjing").post("/api/violation-cases", intake(other, "PH_IMPERSONATION", null))
         .json().get("caseNo").asText();
-    service.recordFindings(fraud, "PH_IMPERSONATION", new BigDecimal("1000"), null, null, null, false, false, false,
-        false, false, null);
+    service.recordFindings(fraud, new FindingsReport("PH_IMPERSONATION", new BigDecimal("1000"), null, null, null, false,
+        false, false, false, false), null);
     var decision = service.determineMeasures(fraud, null);
     assertThat(decision.measureClass()).isEqualTo("TERMINATION");
     assertThat(decision.ruleId()).isEqualTo("R-VIO-4");
@@ -377,6 +377,43 @@ class ViolationCaseIT {
   }
 
   // ------------------------------------------------------------------ agreement points (R-EVA-3)
+
+  /**
+   * R-VIO-13: a second-review sample below the region's minimum (5 % by default) is refused when the investigation
+   * is submitted — the task stays open with the message, nothing is recorded, no incident.
+   */
+  @Test
+  void aSamplingRatioBelowTheMinimumIsRefusedWhenTheInvestigationIsSubmitted() {
+    Institution hospital = institution("huaibei", "HOSPITAL");
+    agreementOf(hospital);
+    Http zhangjing = Http.demo(port, "zhangjing");
+    JsonNode opened = zhangjing.post("/api/violation-cases", intake(hospital, "GEN_OVERCHARGE", null)).json();
+    String caseNo = opened.get("caseNo").asText();
+    String pi = opened.get("processInstanceId").asText();
+    drive(pi);
+    Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_Investigate")
+        .singleResult();
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode vars = body.putObject("variables");
+    vars.putObject("findingCodes").put("value", "GEN_OVERCHARGE").put("type", "String");
+    vars.putObject("sampleAmount").put("value", 300).put("type", "Integer");
+    vars.putObject("samplingRatio").put("value", 0.04).put("type", "Double");
+
+    Http.Response r = zhangjing.post("/engine-rest/task/" + task.getId() + "/complete", body.toString());
+
+    assertThat(r.status()).as(r.body()).isNotEqualTo(204);
+    assertThat(r.body()).contains("抽查比例不得低于本地区最低抽查比例 5%", "samplingRatio", "R-VIO-13");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT sampling_ratio FROM violation_case WHERE case_no = ?", BigDecimal.class,
+        caseNo)).isNull();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi).count()).isZero();
+    // at the minimum it goes through
+    complete(zhangjing, pi, "Task_Investigate", Map.of("findingCodes", "GEN_OVERCHARGE", "sampleAmount", 300,
+        "samplingRatio", 0.05));
+    drive(pi);
+    assertThat(jdbc.queryForObject("SELECT sampling_ratio FROM violation_case WHERE case_no = ?", BigDecimal.class,
+        caseNo)).isEqualByComparingTo("0.05");
+  }
 
   @Test
   void aDecisionInEffectBooksAgreementPointsThatTheYearsEvaluationReads() {
@@ -389,12 +426,12 @@ class ViolationCaseIT {
     agreements.transition(agreement.id(), new TransitionCommand(AgreementState.ACTIVE, "SETTLEMENT_RESUMED",
         "R-VIO-2", "核查完毕恢复结算", null));
     Http zhangjing = Http.demo(port, "zhangjing");
-    JsonNode opened = zhangjing.post("/api/violation-cases", intake(hospital, "FRAUD_OTHER", null)).json();
+    JsonNode opened = zhangjing.post("/api/violation-cases", intake(hospital, "GEN_SERIOUS_VIOLATION", null)).json();
     String caseNo = opened.get("caseNo").asText();
     String pi = opened.get("processInstanceId").asText();
 
-    complete(zhangjing, pi, "Task_Investigate", Map.of("findingCodes", "FRAUD_OTHER", "defraudedAmount", 3000,
-        "fineMultiple", 2, "investigationNote", "串换项目骗取基金"));
+    complete(zhangjing, pi, "Task_Investigate", Map.of("findingCodes", "GEN_SERIOUS_VIOLATION", "defraudedAmount",
+        3000, "investigationNote", "违约情节严重，造成基金较大损失"));
     drive(pi);
     assertThat(runtimeService.getVariables(pi)).containsEntry("measureClass", "AGREEMENT_SUSPENSION");
     complete(Http.demo(port, "sunli"), pi, "Task_LegalReview", Map.of("legalApproval", "APPROVE",
@@ -451,10 +488,10 @@ class ViolationCaseIT {
   // ------------------------------------------------------------------ helpers
 
   String severeCase(Http user, Institution institution) {
-    String caseNo = user.post("/api/violation-cases", intake(institution, "FRAUD_OTHER", null)).json()
+    String caseNo = user.post("/api/violation-cases", intake(institution, "GEN_SERIOUS_VIOLATION", null)).json()
         .get("caseNo").asText();
-    service.recordFindings(caseNo, "FRAUD_OTHER", new BigDecimal("3000"), null, null, 3, false, false, false, false,
-        false, null);
+    service.recordFindings(caseNo, new FindingsReport("GEN_SERIOUS_VIOLATION", new BigDecimal("3000"), null, null,
+        null, false, false, false, false, false), null);
     return caseNo;
   }
 

@@ -3,6 +3,7 @@ package org.yibaoflow.enforcement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -60,14 +61,33 @@ class ViolationCaseServiceTest {
     agreement(AgreementState.ACTIVE);
   }
 
+  /** R-VIO-13: the random second review samples at least the region's minimum (5 % by default). */
+  @Test
+  void aSamplingRatioBelowTheRegionsMinimumIsRefusedAndWritesNothing() {
+    stored("HOSPITAL", null, null);
+    when(settings.value("huaibei", RegionSetting.SECOND_REVIEW_SAMPLE_MINIMUM)).thenReturn(5);
+    FindingsReport tooSmall = new FindingsReport("GEN_OVERCHARGE", null, new BigDecimal("300"),
+        new BigDecimal("0.04"), null, false, false, false, false, false);
+
+    assertThatThrownBy(() -> service.recordFindings(NO, tooSmall, "pi")).isInstanceOfSatisfying(
+        DomainRuleException.class, e -> {
+          assertThat(e.field()).isEqualTo("samplingRatio");
+          assertThat(e.rule()).isEqualTo("R-VIO-13");
+        });
+    assertThatThrownBy(() -> service.checkFindings(NO, tooSmall)).isInstanceOf(DomainRuleException.class);
+    verify(mapper, never()).recordFindings(any(), any(), any(), any(), any(), anyBoolean(), any(), any(), any());
+    // at the minimum it is accepted
+    service.checkFindings(NO, new FindingsReport("GEN_OVERCHARGE", null, new BigDecimal("300"),
+        new BigDecimal("0.05"), null, false, false, false, false, false));
+  }
+
   @Test
   void unknownOrInapplicableFindingsAre400sAndWriteNothing() {
     stored("HOSPITAL", null, null);
-    assertThatThrownBy(() -> service.recordFindings(NO, "GEN_OVERCHARGE,NOPE", null, null, null, null, false, false,
-        false, false, false, "pi")).isInstanceOfSatisfying(DomainRuleException.class,
+    assertThatThrownBy(() -> service.recordFindings(NO, FindingsReport.of("GEN_OVERCHARGE,NOPE"), "pi")).isInstanceOfSatisfying(DomainRuleException.class,
             e -> assertThat(e.field()).isEqualTo("findingCodes"));
-    assertThatThrownBy(() -> service.recordFindings(NO, "YINYANG_PRICE", null, null, null, null, false, false,
-        false, false, false, "pi")).isInstanceOf(DomainRuleException.class);
+    assertThatThrownBy(() -> service.recordFindings(NO, FindingsReport.of("YINYANG_PRICE"), "pi"))
+        .isInstanceOf(DomainRuleException.class);
     verify(mapper, never()).insertFinding(anyString(), anyString(), any(Integer.class), anyString());
     verify(agreements, never()).transition(anyLong(), any());
   }
@@ -75,8 +95,8 @@ class ViolationCaseServiceTest {
   @Test
   void seriousRiskSuspendsSettlementOnceAndACrimeIsTransferredOnce() {
     stored("HOSPITAL", null, null);
-    var f = service.recordFindings(NO, "FRAUD_FAKE_VISITS", new BigDecimal("100"), null, null, null, false, false,
-        true, true, false, "pi");
+    var f = service.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", new BigDecimal("100"), null, null, null,
+        false, false, true, true, false), "pi");
     assertThat(f.seriousRisk()).isTrue();
     assertThat(f.referralKinds()).containsExactly("JUDICIAL", "DISCIPLINE");
     assertThat(f.referralRequired()).isTrue();
@@ -88,11 +108,11 @@ class ViolationCaseServiceTest {
     // a repeated investigation: the transfers already started, the suspension already recorded; a new kind starts
     stored("HOSPITAL", null, "JUDICIAL,DISCIPLINE");
     when(mapper.measureCount(NO, "RISK_SETTLEMENT_SUSPENSION")).thenReturn(1);
-    var again = service.recordFindings(NO, "FRAUD_FAKE_VISITS", null, null, null, null, false, false, true, true,
-        false, "pi");
+    var again = service.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", null, null, null, null, false, false,
+        true, true, false), "pi");
     assertThat(again.referralRequired()).isFalse();
-    var regulator = service.recordFindings(NO, "FRAUD_FAKE_VISITS", null, null, null, null, false, false, true, false,
-        true, "pi");
+    var regulator = service.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", null, null, null, null, false,
+        false, true, false, true), "pi");
     assertThat(regulator.referralKinds()).containsExactly("REGULATOR");
     verify(agreements).transition(anyLong(), any());
   }

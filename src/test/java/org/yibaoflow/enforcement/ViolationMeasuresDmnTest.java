@@ -56,6 +56,50 @@ class ViolationMeasuresDmnTest {
     assertThat(outcome).isEqualTo(new ViolationMeasures.Outcome(measureClass, ruleId, rectification));
   }
 
+  /** R-VIO-6: verified fraud terminates, for every fraud code of the catalogue and every type it applies to. */
+  @Test
+  void everyFraudCodeTerminatesForEveryType() {
+    ViolationCatalogue catalogue = new ViolationCatalogue();
+    var fraud = catalogue.all().stream().filter(ViolationCatalogue.Violation::fraud).toList();
+    assertThat(fraud).extracting(ViolationCatalogue.Violation::code)
+        .contains("FRAUD_FICTITIOUS_SERVICES", "FRAUD_OTHER", "PH_SWAP");
+    for (var v : fraud) {
+      for (String type : v.appliesTo()) {
+        // a first case, nothing else found, no suspension before: still terminated
+        var outcome = decide(ViolationCaseService.inputs(type, java.util.List.of(v), false, true, 0, 3));
+        assertThat(outcome.measureClass()).as(v.code() + " " + type).isEqualTo("TERMINATION");
+      }
+    }
+  }
+
+  /**
+   * R-VIO-16: a pharmacy's 阴阳价格 is handled by severity — interview, settlement suspension, non-payment or
+   * recovery, suspension, termination are each reachable from the catalogue's grades [003 §三(二)2].
+   */
+  @ParameterizedTest(name = "{0} => {1}")
+  @CsvSource({
+      "YINYANG_PRICE_MINOR, INTERVIEW",
+      "YINYANG_PRICE_SETTLEMENT, SETTLEMENT_SUSPENSION",
+      "YINYANG_PRICE, REFUSAL_RECOVERY",
+      "YINYANG_PRICE_SERIOUS, AGREEMENT_SUSPENSION",
+      "YINYANG_PRICE_GRAVE, TERMINATION"})
+  void yinYangPricesAreGradedBySeverity(String code, String measureClass) {
+    ViolationCatalogue catalogue = new ViolationCatalogue();
+    var v = catalogue.find(code).orElseThrow();
+    var outcome = decide(ViolationCaseService.inputs("PHARMACY", java.util.List.of(v), false, false, 0, 3));
+    assertThat(outcome.measureClass()).isEqualTo(measureClass);
+    assertThat(outcome.ruleId()).isEqualTo("R-VIO-16");
+  }
+
+  @Test
+  void aGradedFindingDoesNotLightenAMoreSevereOne() {
+    ViolationCatalogue catalogue = new ViolationCatalogue();
+    var outcome = decide(ViolationCaseService.inputs("PHARMACY", java.util.List.of(
+        catalogue.find("YINYANG_PRICE_MINOR").orElseThrow(), catalogue.find("GEN_SWAP").orElseThrow()), false, true,
+        0, 3));
+    assertThat(outcome).isEqualTo(new ViolationMeasures.Outcome("REFUSAL_RECOVERY", "R-VIO-2", true));
+  }
+
   @Test
   void everyClassOfRVio2IsReachable() {
     assertThat(ViolationMeasures.CLASSES).hasSize(7);

@@ -71,9 +71,10 @@ class AnnualEvaluationServiceTest {
   final AgreementService agreements = mock(AgreementService.class);
   final InstitutionService institutions = mock(InstitutionService.class);
   final AuditService audit = mock(AuditService.class);
+  final RenewalControl control = mock(RenewalControl.class);
   final AnnualEvaluationService service = new AnnualEvaluationService(mapper, mock(EvaluationFactsSource.class), agreements,
       institutions, mock(RegionSettingsService.class), audit,
-      Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), WorkingDayCalendar.ZONE));
+      Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), WorkingDayCalendar.ZONE), control);
 
   EvaluationItem item(Integer deduction, String applied, Long newAgreementId) {
     return new EvaluationItem(1L, 2L, 11L, 7L, "huaibei", 2026, BK, "pi", "DECIDED", 3, deduction, 0, 0, true, null,

@@ -38,6 +38,8 @@ class EvaluationCampaignIT {
   ManagementService managementService;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.yibaoflow.support.TestClock testClock;
 
   @Test
   void onlySupervisorsOfTheRegionOpenACampaignForAPastOrCurrentYear() {
@@ -129,17 +131,34 @@ class EvaluationCampaignIT {
         .containsEntry("SIGNING_CHANNEL", "ONLINE").containsEntry("OBJECTION_OUTCOME", "NO_OBJECTION");
     assertThat(agreements(renewed)).containsExactly("ACTIVE@" + (year + 1) + "-01-01", "ACTIVE@" + year + "-01-01");
 
-    // no settlement in the year (R-EVA-5 case 3), suggested from the settlement figures
+    // no settlement in the year (R-EVA-5 case 3), from the settlement figures: kept by the server even though the
+    // caseworker's form says NONE
     bk = "huaibei-" + year + "-" + noSettlement;
     pi = start(bk);
     assertThat(runtimeService.getVariable(pi, "nonRenewalCase")).isEqualTo("NO_SETTLEMENT");
-    score(bk, 90, "NO_SETTLEMENT", "NONE");
+    score(bk, 90, "NONE", "NONE");
+    assertThat(runtimeService.getVariable(pi, "requiredNonRenewal")).isEqualTo("NO_SETTLEMENT");
     review(bk, "ONLINE");
     objectionWindowPasses(pi);
-    assertThat(item(bk)).containsEntry("OUTCOME", "NOT_RENEW").containsEntry("REASON_CODE", "NO_SETTLEMENT")
-        .containsEntry("APPLIED_OUTCOME", "NOT_RENEWED");
+    assertThat(item(bk)).containsEntry("OUTCOME", "NOT_RENEW").containsEntry("REASON_CODE", "NO_SETTLEMENT");
+    // R-EVA-2: decided, but the agreement runs to the end of its period; the non-renewal takes effect after it
+    assertThat(item(bk)).containsEntry("APPLIED_OUTCOME", null);
+    assertThat(agreements(noSettlement)).containsExactly("ACTIVE@" + year + "-01-01");
+    Job periodEnd = managementService.createJobQuery().processInstanceId(pi).timers().singleResult();
+    assertThat(periodEnd.getDuedate()).isEqualTo(java.util.Date.from(java.time.LocalDate.of(year + 1, 1, 1)
+        .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+    testClock.set(java.time.OffsetDateTime.parse((year + 1) + "-01-01T08:00:00+08:00").toInstant());
+    try {
+      managementService.executeJob(periodEnd.getId());
+      drive(pi);
+    } finally {
+      testClock.reset();
+    }
+    assertThat(item(bk)).containsEntry("APPLIED_OUTCOME", "NOT_RENEWED");
     assertThat(agreements(noSettlement)).containsExactly("NOT_RENEWED@" + year + "-01-01");
     assertThat(audit(noSettlement)).contains("TRANSITION:NOT_RENEWED:R-EVA-5");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND action = 'NON_RENEWAL_KEPT'",
+        Integer.class, bk)).isEqualTo(1);
 
     // 不合格 again after last year's 不合格: terminated (R-EVA-2) and banned (R-VIO-9)
     bk = "huaibei-" + year + "-" + failedTwice;

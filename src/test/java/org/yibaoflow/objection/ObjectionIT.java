@@ -89,6 +89,40 @@ class ObjectionIT {
   }
 
   @Test
+  void aFilingAfterTheWindowIsLateWhetherOrNotTheTimerHasRun() {
+    String no = openObjection();
+    String pi = jdbc.queryForObject("SELECT process_instance_id FROM objection WHERE objection_no = ?", String.class, no);
+    Jobs.drain(managementService, pi, 5); // the window's timer has run: the decision is final
+    assertThat(jdbc.queryForObject("SELECT status FROM objection WHERE objection_no = ?", String.class, no))
+        .isEqualTo("FINAL");
+    clock.set(OffsetDateTime.parse("2026-10-12T09:00:00+08:00").toInstant());
+
+    Http.Response r = Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings", "{\"reasons\":\"迟交\"}");
+
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.json().get("field").asText()).isEqualTo("filedAt");
+    assertThat(r.json().get("detailZh").asText()).contains("超过期限").contains("2026-10-09");
+    assertThat(jdbc.queryForObject("SELECT refusal_reason FROM objection_filing WHERE objection_no = ?", String.class,
+        no)).contains("已超过异议期限");
+  }
+
+  @Test
+  void aSecondFilingInsideTheWindowIsNotCalledLateButNoWindowOpen() {
+    String no = openObjection();
+    clock.set(OffsetDateTime.parse("2026-10-08T10:00:00+08:00").toInstant());
+    assertThat(Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings", "{\"reasons\":\"第一次\"}")
+        .status()).isEqualTo(202);
+
+    Http.Response again = Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings",
+        "{\"reasons\":\"第二次\"}");
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("field").asText()).isEqualTo("status");
+    assertThat(again.json().get("detailZh").asText()).contains("没有正在进行的异议期").doesNotContain("超过");
+    assertThat(again.json().get("detail").asText()).contains("No objection window is open").doesNotContain("late");
+  }
+
+  @Test
   void twoFilingsAtOnceGiveOneAcceptanceAndOneConflict() throws Exception {
     String no = openObjection();
     clock.set(OffsetDateTime.parse("2026-10-08T10:00:00+08:00").toInstant());

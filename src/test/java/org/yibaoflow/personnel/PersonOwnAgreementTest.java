@@ -38,7 +38,7 @@ class PersonOwnAgreementTest {
 
   void given(String state, boolean follows) {
     when(mapper.findAgreement(1L)).thenReturn(new PersonAgreement(1L, 2L, 3L, "淮北市人民医院", "huaibei", state,
-        LocalDate.of(2026, 1, 1), LocalDate.of(2028, 1, 1), null, null, follows, null, 4L));
+        LocalDate.of(2026, 1, 1), LocalDate.of(2028, 1, 1), null, null, follows, null, 4L, null));
     when(mapper.updateAgreement(eq(1L), eq(4L), any(), any(), any(), any(Boolean.class), any())).thenReturn(1);
   }
 

@@ -108,7 +108,7 @@ class PersonnelMeasureServiceTest {
 
   static PersonAgreement agreement(long id, long site, String state, LocalDate until, boolean follows) {
     return new PersonAgreement(id, 7L, site, "医院" + site, "jining", state, TODAY.minusYears(1), TODAY.plusYears(1),
-        until, null, follows, OffsetDateTime.now(CLOCK).minusDays(10), 0L);
+        until, null, follows, OffsetDateTime.now(CLOCK).minusDays(10), 0L, null);
   }
 
   @Test

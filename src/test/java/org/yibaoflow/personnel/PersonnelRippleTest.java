@@ -36,7 +36,7 @@ class PersonnelRippleTest {
 
   static PersonAgreement pa(long id, String state, boolean follows) {
     return new PersonAgreement(id, 100 + id, 7L, "淮北市人民医院", "huaibei", state, LocalDate.of(2026, 1, 1),
-        LocalDate.of(2028, 1, 1), null, null, follows, null, 3L);
+        LocalDate.of(2028, 1, 1), null, null, follows, null, 3L, null);
   }
 
   @Test

@@ -57,6 +57,19 @@ class DemoDataIT {
   }
 
   @Test
+  void eachRegionHasEveryRoleItsPathsNeed() {
+    for (String region : List.of("huaibei", "jining")) {
+      for (String group : List.of("caseworker", "supervisor", "legal", "admindept")) {
+        assertThat(DemoData.USERS.stream().anyMatch(u -> u.groupId().equals(group) && u.regions().contains(region)))
+            .as(region + " " + group).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP m JOIN ACT_ID_TENANT_MEMBER t"
+            + " ON t.USER_ID_ = m.USER_ID_ WHERE m.GROUP_ID_ = ? AND t.TENANT_ID_ = ?", Integer.class, group, region))
+            .as(region + " " + group).isPositive();
+      }
+    }
+  }
+
+  @Test
   void seedingAgainChangesNothing() {
     int before = Http.demo(port, "demo").get("/engine-rest/authorization/count").json().get("count").asInt();
     seeder.afterPropertiesSet();

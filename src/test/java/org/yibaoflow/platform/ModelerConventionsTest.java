@@ -56,7 +56,7 @@ class ModelerConventionsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("processes")
-  void declaresCamunda724AndHistoryTimeToLive(String name, Path file) {
+  void declaresCamunda724AndHistoryTimeToLive(String name, Path file) throws IOException {
     BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
     Definitions definitions = model.getDefinitions();
     assertThat(definitions.getAttributeValueNs(MODELER_NS, "executionPlatformVersion")).as(name).startsWith("7.24");
@@ -67,6 +67,28 @@ class ModelerConventionsTest {
     }
     assertThat(file.getFileName().toString())
         .as("file name = process key").isEqualTo(model.getModelElementsByType(Process.class).iterator().next().getId() + ".bpmn");
+    // a version tag nobody maintains says nothing: the deployment's version is the engine's (issue 14)
+    assertThat(Files.readString(file)).as(name + ": no camunda:versionTag").doesNotContain("camunda:versionTag");
+  }
+
+  /**
+   * Decision history is kept as long as the cases it justifies: every DMN's historyTimeToLive is at least the
+   * processes' 3650 days (a violation case's decision must still be traceable while its case is).
+   */
+  @Test
+  void decisionsKeepTheirHistoryAsLongAsTheCases() throws IOException {
+    try (Stream<Path> files = Files.list(ModelerFiles.PROCESSES)) {
+      List<Path> dmns = files.filter(f -> f.toString().endsWith(".dmn")).toList();
+      assertThat(dmns).isNotEmpty();
+      for (Path dmn : dmns) {
+        Matcher ttl = Pattern.compile("camunda:historyTimeToLive=\"P?(\\d+)D?\"").matcher(Files.readString(dmn));
+        assertThat(ttl.find()).as(dmn.getFileName() + " historyTimeToLive").isTrue();
+        do {
+          assertThat(Integer.parseInt(ttl.group(1))).as(dmn.getFileName() + " days").isGreaterThanOrEqualTo(3650);
+        } while (ttl.find());
+        assertThat(Files.readString(dmn)).as(dmn.getFileName() + ": no versionTag").doesNotContain("versionTag");
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -115,7 +115,10 @@ class TenantIsolationIT {
 
   private static String startBody(String institution, String region) {
     return "{\"variables\":{\"institutionName\":{\"value\":\"" + institution + "\"},"
-        + "\"institutionType\":{\"value\":\"HOSPITAL\"},\"creditCode\":{\"value\":\"12340600MB12345679\"}"
+        + "\"institutionType\":{\"value\":\"HOSPITAL\"},\"creditCode\":{\"value\":\"12340600MB12345679\"},"
+        // R-DES-1: the start form's licence (a valid 医疗机构执业许可证)
+        + "\"licenceKind\":{\"value\":\"PRACTICE\"},\"licenceNumber\":{\"value\":\"PDY" + System.nanoTime()
+        + "\"},\"licenceValidFrom\":{\"value\":\"2020-01-01\"},\"licenceValidUntil\":{\"value\":\"2099-12-31\"}"
         + (region == null ? "" : ",\"region\":{\"value\":\"" + region + "\"}") + "}}";
   }
 

@@ -2,6 +2,7 @@ package org.yibaoflow.enforcement.process;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.yibaoflow.platform.DomainRuleException;
 
 /** Typed reads of the case's process variables (forms deliver numbers as Long/Double, flags as Boolean). */
@@ -16,17 +17,17 @@ final class CaseVariables {
     return v != null ? v.toString() : execution.getProcessBusinessKey();
   }
 
-  static String string(DelegateExecution execution, String name) {
+  static String string(VariableScope execution, String name) {
     Object v = execution.getVariable(name);
     return v == null || v.toString().isBlank() ? null : v.toString();
   }
 
-  static boolean flag(DelegateExecution execution, String name) {
+  static boolean flag(VariableScope execution, String name) {
     Object v = execution.getVariable(name);
     return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
   }
 
-  static Integer integer(DelegateExecution execution, String name) {
+  static Integer integer(VariableScope execution, String name) {
     Object v = execution.getVariable(name);
     if (v == null || v.toString().isBlank()) {
       return null;
@@ -41,7 +42,7 @@ final class CaseVariables {
     }
   }
 
-  static BigDecimal amount(DelegateExecution execution, String name) {
+  static BigDecimal amount(VariableScope execution, String name) {
     Object v = execution.getVariable(name);
     if (v == null || v.toString().isBlank()) {
       return null;

@@ -2,8 +2,10 @@ package org.yibaoflow.enforcement.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.FindingsReport;
 import org.yibaoflow.enforcement.ViolationCaseService;
 
 /** 记录调查结果: the findings against the catalogue (R-VIO-2), amounts, serious risk (R-VIO-6), transfer (R-VIO-11). */
@@ -18,12 +20,8 @@ public class RecordFindingsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var f = service.recordFindings(CaseVariables.caseNo(execution), CaseVariables.string(execution, "findingCodes"),
-        CaseVariables.amount(execution, "defraudedAmount"), CaseVariables.amount(execution, "sampleAmount"),
-        CaseVariables.amount(execution, "samplingRatio"), CaseVariables.integer(execution, "fineMultiple"),
-        CaseVariables.flag(execution, "documentsRequired"), CaseVariables.flag(execution, "seriousRisk"),
-        CaseVariables.flag(execution, "crimeSuspected"), CaseVariables.flag(execution, "publicOfficial"),
-        CaseVariables.flag(execution, "otherRegulator"), execution.getProcessInstanceId());
+    var f = service.recordFindings(execution.getProcessBusinessKey(), report(execution),
+        execution.getProcessInstanceId());
     execution.setVariable("documentsRequired", f.documentsRequired());
     execution.setVariable("seriousRisk", f.seriousRisk());
     // transient: the multi-instance transfer reads the kinds in this transaction, one referral per kind
@@ -31,5 +29,14 @@ public class RecordFindingsDelegate implements JavaDelegate {
     execution.setVariable("referralRequired", f.referralRequired());
     execution.setVariable("caseSummary", f.caseSummary());
     execution.setVariable("subjectRef", CaseVariables.caseNo(execution));
+  }
+
+  /** The investigation form's answers as the service's report. */
+  static FindingsReport report(VariableScope v) {
+    return new FindingsReport(CaseVariables.string(v, "findingCodes"), CaseVariables.amount(v, "defraudedAmount"),
+        CaseVariables.amount(v, "sampleAmount"), CaseVariables.amount(v, "samplingRatio"),
+        CaseVariables.integer(v, "fineMultiple"), CaseVariables.flag(v, "documentsRequired"),
+        CaseVariables.flag(v, "seriousRisk"), CaseVariables.flag(v, "crimeSuspected"),
+        CaseVariables.flag(v, "publicOfficial"), CaseVariables.flag(v, "otherRegulator"));
   }
 }

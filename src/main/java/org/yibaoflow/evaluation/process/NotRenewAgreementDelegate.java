@@ -18,7 +18,7 @@ class NotRenewAgreementDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String bk = execution.getProcessBusinessKey();
-    String pi = execution.getProcessInstanceId();
-    service.notRenew(bk, pi);
+    // R-EVA-2: decided now, effective when the current period ends (the timer 协议期满)
+    execution.setVariable("nonRenewalTakesEffectAt", service.scheduleNonRenewal(bk));
   }
 }

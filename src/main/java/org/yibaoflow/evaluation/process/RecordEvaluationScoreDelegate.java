@@ -4,15 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.evaluation.AnnualEvaluationService;
+import org.yibaoflow.evaluation.RenewalControl;
 
 /** 记录评分: the caseworker's score less the deduction (R-EVA-3) becomes the final score. */
 @Component("recordEvaluationScoreDelegate")
 class RecordEvaluationScoreDelegate implements JavaDelegate {
 
   private final AnnualEvaluationService service;
+  private final RenewalControl control;
 
-  RecordEvaluationScoreDelegate(AnnualEvaluationService service) {
+  RecordEvaluationScoreDelegate(AnnualEvaluationService service, RenewalControl control) {
     this.service = service;
+    this.control = control;
   }
 
   @Override
@@ -22,5 +25,8 @@ class RecordEvaluationScoreDelegate implements JavaDelegate {
         score instanceof Number n ? n.intValue() : null, (String) execution.getVariable("nonRenewalCase"),
         (String) execution.getVariable("deferralCase"), execution.getProcessInstanceId());
     execution.setVariable("finalScore", finalScore);
+    // R-EVA-5: what the server keeps, for the review form (the decision reads it from the server again)
+    execution.setVariable("nonRenewalCase", control.decidingCase(execution.getProcessBusinessKey()));
+    execution.setVariable("requiredNonRenewal", control.requiredCase(execution.getProcessBusinessKey()));
   }
 }

@@ -100,7 +100,7 @@ class DesignationProcessTest {
     when(service.systemCheck(NO)).thenReturn(true);
     when(service.requestSupplement(NO)).thenReturn(30);
     when(service.completenessReviewPeriod("huaibei")).thenReturn(5);
-    when(service.register(any(), eq("淮北市人民医院"), eq("HOSPITAL"), eq("91340600MA2MTQ3R9A"), anyString(), any()))
+    when(service.register(any(), eq("淮北市人民医院"), eq("HOSPITAL"), eq("91340600MA2MTQ3R9A"), anyString(), any(), any()))
         .thenReturn(application());
     when(service.checkEligibility(NO)).thenReturn(true);
     when(service.recordAcceptance(eq(NO), eq(true), any(), eq(DEPARTMENTS))).thenReturn(DEPARTMENTS);

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.enforcement.ViolationCase;
+import org.yibaoflow.enforcement.FindingsReport;
 import org.yibaoflow.enforcement.ViolationCaseService;
 import org.yibaoflow.support.ProcessTestEngine;
 
@@ -62,6 +63,7 @@ class ViolationCaseProcessTest {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(DocumentProductionProcessTest.CLOCK));
     Mocks.register("registerCaseDelegate", new RegisterCaseDelegate(service, new org.yibaoflow.enforcement.ViolationCatalogue()));
     Mocks.register("recordFindingsDelegate", new RecordFindingsDelegate(service));
+    Mocks.register("checkFindingsListener", new CheckFindingsListener(service));
     Mocks.register("suspendSettlementForRecordsDelegate", new SuspendSettlementForRecordsDelegate(service));
     Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(service));
     Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(service));
@@ -306,9 +308,8 @@ class ViolationCaseProcessTest {
     assertThat(pi).isWaitingAt("Task_ServeNotice");
     execute(job(pi));
     assertThat(pi).isWaitingAt("CallActivity_Objection");
-    verify(service).recordFindings(eq(NO), eq("GEN_OVERCHARGE,GEN_SWAP"), eq(new BigDecimal("12000")),
-        eq(new BigDecimal("500.5")), eq(new BigDecimal("0.05")), isNull(), eq(false), eq(false), eq(false), eq(false),
-        eq(false), eq(pi.getId()));
+    verify(service).recordFindings(eq(NO), eq(new FindingsReport("GEN_OVERCHARGE,GEN_SWAP", new BigDecimal("12000"),
+        new BigDecimal("500.5"), new BigDecimal("0.05"), null, false, false, false, false, false)), eq(pi.getId()));
   }
 
   private void objection(ProcessInstance pi, String outcome, String effective) {
@@ -329,8 +330,7 @@ class ViolationCaseProcessTest {
   }
 
   private void findings(boolean documents, String referralKind) {
-    when(service.recordFindings(eq(NO), any(), any(), any(), any(), any(), anyBoolean(), anyBoolean(), anyBoolean(),
-        anyBoolean(), anyBoolean(), anyString())).thenReturn(new ViolationCaseService.Findings(documents, false,
+    when(service.recordFindings(eq(NO), any(), anyString())).thenReturn(new ViolationCaseService.Findings(documents, false,
             referralKind == null ? List.of() : List.of(referralKind.split(",")), "违约处理案件 " + NO));
   }
 

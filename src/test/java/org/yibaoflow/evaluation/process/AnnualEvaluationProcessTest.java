@@ -39,6 +39,7 @@ import org.yibaoflow.evaluation.EvaluationFacts;
 import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.Grade;
 import org.yibaoflow.evaluation.Outcome;
+import org.yibaoflow.evaluation.RenewalControl;
 import org.yibaoflow.evaluation.RenewalReasons;
 import org.yibaoflow.support.ProcessTestEngine;
 
@@ -62,22 +63,32 @@ class AnnualEvaluationProcessTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), WorkingDayCalendar.ZONE);
 
   private final AnnualEvaluationService service = mock(AnnualEvaluationService.class);
+  private final RenewalControl control = mock(RenewalControl.class);
+  /** R-EVA-2: the current period of the evaluated agreement ends 2026-12-31; the non-renewal takes effect after. */
+  static final Date PERIOD_END = Date.from(OffsetDateTime.parse("2027-01-01T00:00:00+08:00").toInstant());
 
   @BeforeEach
   void register() {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(CLOCK));
     Mocks.register("gatherEvaluationDataDelegate", new GatherEvaluationDataDelegate(service));
-    Mocks.register("recordEvaluationScoreDelegate", new RecordEvaluationScoreDelegate(service));
+    Mocks.register("recordEvaluationScoreDelegate", new RecordEvaluationScoreDelegate(service, control));
     Mocks.register("gradeEvaluationDelegate",
         new GradeEvaluationDelegate(extension.getProcessEngine().getDecisionService()));
     Mocks.register("decideRenewalDelegate",
-        new DecideRenewalDelegate(extension.getProcessEngine().getDecisionService()));
+        new DecideRenewalDelegate(extension.getProcessEngine().getDecisionService(), control));
     Mocks.register("recordEvaluationResultDelegate", new RecordEvaluationResultDelegate(service));
     Mocks.register("recordObjectionOutcomeDelegate", new RecordObjectionOutcomeDelegate(service));
     Mocks.register("renewAgreementDelegate", new RenewAgreementDelegate(service));
     Mocks.register("deferAgreementDelegate", new DeferAgreementDelegate(service));
     Mocks.register("endDeferralDelegate", new EndDeferralDelegate(service));
     Mocks.register("notRenewAgreementDelegate", new NotRenewAgreementDelegate(service));
+    Mocks.register("notRenewEffectDelegate", new NotRenewEffectDelegate(service));
+    Mocks.register("renewalOverrideListener", new RenewalOverrideListener(control));
+    // the server's case is the one the caseworker chose in these paths (RenewalControlTest keeps the data's)
+    when(control.decidingCase(BK)).thenAnswer(a -> runtimeService().createVariableInstanceQuery()
+        .variableName("nonRenewalCase").list().stream().map(v -> (String) v.getValue()).findFirst().orElse("NONE"));
+    when(control.requiredCase(BK)).thenReturn(RenewalReasons.NONE);
+    when(service.scheduleNonRenewal(BK)).thenReturn(PERIOD_END);
     Mocks.register("terminateAgreementDelegate", new TerminateAgreementDelegate(service));
     gathered(RenewalReasons.NONE, RenewalReasons.NONE, RenewalReasons.NONE);
     // no deduction in these cases: the final score is the score (the deduction is AnnualEvaluationServiceTest's)
@@ -145,8 +156,32 @@ class AnnualEvaluationProcessTest {
         .containsEntry("ruleId", "R-EVA-2");
     objection(pi, "NO_OBJECTION", null);
     runJobs(pi);
-    assertThat(pi).isEnded().hasPassed("Task_NotRenew", "EndEvent_NotRenewed");
+    periodEnds(pi);
+    assertThat(pi).isEnded().hasPassed("Task_NotRenew", "Event_PeriodEnded", "Task_NotRenewEffect",
+        "EndEvent_NotRenewed");
+  }
+
+  /**
+   * R-EVA-2: the non-renewal is decided when the objection window is over but takes effect when the current
+   * period ends: the process waits at 协议期满 until then, the agreement untouched.
+   */
+  void periodEnds(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt("Event_PeriodEnded");
+    verify(service, never()).notRenew(anyString(), anyString());
+    Job timer = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(PERIOD_END);
+    managementService().executeJob(timer.getId());
+    runJobs(pi);
     verify(service).notRenew(BK, pi.getId());
+  }
+
+  @Test
+  void aSupervisorWhoSetsTheDataCaseAsideGivesAReasonThatIsRecorded() {
+    ProcessInstance pi = start();
+    score(pi, 92, RenewalReasons.NONE, RenewalReasons.NONE);
+    taskService().complete(task(pi).getId(), Map.of("reviewDecision", "APPROVE", "signingChannel", "ONLINE",
+        "renewalOverride", true, "renewalOverrideReason", "许可证已于考核后换发，核实有效"));
+    verify(control).override(eq(BK), eq("许可证已于考核后换发，核实有效"), anyString());
   }
 
   @Test
@@ -186,8 +221,8 @@ class AnnualEvaluationProcessTest {
         .containsEntry("reasonCode", code).containsEntry("ruleId", "R-EVA-5");
     objection(pi, "NO_OBJECTION", null);
     runJobs(pi);
+    periodEnds(pi);
     assertThat(pi).isEnded().hasPassed("EndEvent_NotRenewed");
-    verify(service).notRenew(BK, pi.getId());
     verify(service, never()).renew(anyString(), anyString(), anyString());
   }
 
