@@ -1,5 +1,6 @@
 package org.yibaoflow.evaluation.process;
 
+import org.yibaoflow.platform.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -22,10 +23,10 @@ class DecideRenewalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(DECISION).decisionDefinitionWithoutTenantId()
-        .variables(Map.of("grade", execution.getVariable("grade"),
-            "previousGrade", execution.getVariable("previousGrade"),
-            "nonRenewalCase", execution.getVariable("nonRenewalCase"),
-            "deferralCase", execution.getVariable("deferralCase")))
+        .variables(Map.of("grade", ProcessVariables.value(execution, "grade"),
+            "previousGrade", ProcessVariables.value(execution, "previousGrade"),
+            "nonRenewalCase", ProcessVariables.value(execution, "nonRenewalCase"),
+            "deferralCase", ProcessVariables.value(execution, "deferralCase")))
         .evaluate().getSingleResult();
     execution.setVariable("outcome", r.getEntry("outcome"));
     execution.setVariable("reasonCode", r.getEntry("reasonCode"));
