@@ -1,6 +1,5 @@
 package org.yibaoflow.platform;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashMap;
@@ -11,11 +10,8 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -77,33 +73,7 @@ class DemoDataSeeder implements InitializingBean {
       group.setType("WORKFLOW");
       identity.saveGroup(group);
     }
-    role.applications().forEach(app -> grant(g, Resources.APPLICATION, app, Permissions.ACCESS));
-    // see and start the shared process definitions; tenant checks still limit instances to the region
-    grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-    grant(g, Resources.USER, ANY, Permissions.READ);
-    grant(g, Resources.GROUP, ANY, Permissions.READ);
-    if (!g.equals("expert")) {
-      // caseworkers, legal reviewers and the department read the cases of their regions; experts only
-      // see the evaluation tasks given to them
-      grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE);
-    }
-    if (g.equals("supervisor") || g.equals("modeler")) {
-      // supervisors watch every case and deadline of their regions in Cockpit
-      grant(g, Resources.TASK, ANY, Permissions.READ);
-      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-      grant(g, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
-      grant(g, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-      grant(g, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    }
-    if (g.equals("modeler")) {
-      // deploy from Camunda Modeler through /engine-rest/deployment/create
-      grant(g, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
-    }
+    // application access and engine authorizations of the role: RoleAuthorizations (every profile)
     filter(DemoData.GROUP_FILTER_NAMES.get(g), g, tasks.createTaskQuery().taskCandidateGroup(g).includeAssignedTasks(),
         -20);
     filter("我的任务", g, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
