@@ -50,27 +50,37 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
+    TaskChange change = TaskChange.of(command);
+    Authentication user = change == null ? null : configuration.getIdentityService().getCurrentAuthentication();
+    boolean byUser = user != null && user.getUserId() != null;
     try {
-      TaskChange change = TaskChange.of(command);
-      if (change != null) {
-        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
-        if (user != null && user.getUserId() != null) {
-          checkTaskChange(change, user);
-        }
+      if (byUser) {
+        throwIfRefused(check(change, user, true));
       }
       return next.execute(command);
     } catch (RuntimeException e) {
-      if (!EngineRestRequests.active()) {
-        throw e;
+      RuntimeException answer = e;
+      if (byUser && e instanceof NullValueException && notFound(e.getMessage())) {
+        // the task vanished between the check and the command: completed by someone else meanwhile -> 409
+        RuntimeException meanwhile = check(change, user, false);
+        answer = meanwhile instanceof OptimisticLockingException ? meanwhile : e;
       }
-      throw translate(e);
+      throw EngineRestRequests.active() ? translate(answer) : answer;
     }
   }
 
-  private void checkTaskChange(TaskChange change, Authentication user) {
-    // the refusal is returned, not thrown, by the read-only look-up, and thrown here: the engine logs an
-    // exception thrown inside a command as an error
-    RuntimeException refusal = configuration.getCommandExecutorTxRequired().execute(context -> {
+  private static void throwIfRefused(RuntimeException refusal) {
+    if (refusal != null) {
+      throw refusal;
+    }
+  }
+
+  /**
+   * The refusal of a task change, or null. Returned, not thrown, by this read-only look-up (the engine logs an
+   * exception thrown inside a command as an error).
+   */
+  private RuntimeException check(TaskChange change, Authentication user, boolean fields) {
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
       context.disableAuthorizationCheck();
       context.disableTenantCheck();
       try {
@@ -87,7 +97,7 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
         if (!visible(task.getTenantId(), user)) {
           return new NullValueException("Cannot find task with id " + change.taskId() + " (任务不存在)");
         }
-        if (task.getProcessInstanceId() == null || change.variableNames().isEmpty()) {
+        if (!fields || task.getProcessInstanceId() == null || change.variableNames().isEmpty()) {
           return (RuntimeException) null;
         }
         Set<String> declared = TaskFormFields.of(task.getId(), context);
@@ -104,9 +114,6 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
         context.enableTenantCheck();
       }
     });
-    if (refusal != null) {
-      throw refusal;
-    }
   }
 
   private static boolean visible(String tenantId, Authentication user) {
@@ -117,7 +124,7 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
     if (e instanceof InvalidRequestException || e instanceof AuthorizationException) {
       return e;
     }
-    if (e instanceof OptimisticLockingException) {
+    if (e instanceof OptimisticLockingException || lockConflict(e)) {
       return new InvalidRequestException(Status.CONFLICT, e, "Someone else changed this at the same time; reload "
           + "and try again (已被他人同时办理，请刷新后重试): " + e.getMessage());
     }
@@ -128,6 +135,20 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
       return new InvalidRequestException(Status.NOT_FOUND, e, "Not found (不存在): " + e.getMessage());
     }
     return e;
+  }
+
+  /** A row lock held past the database's timeout, or a serialization failure: the same race, lost. */
+  private static boolean lockConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.springframework.dao.ConcurrencyFailureException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("40") || "HYT00".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Unknown ids (NullValueException / NotFoundException) and another region's records (tenant check). */

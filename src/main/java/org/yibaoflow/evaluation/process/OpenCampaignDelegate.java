@@ -25,7 +25,8 @@ class OpenCampaignDelegate implements JavaDelegate {
     EvaluationCampaign c = service.open(execution.getTenantId(),
         year instanceof Number n ? n.intValue() : null, startedBy == null ? AuditService.SYSTEM : startedBy.toString());
     execution.setVariable("campaignId", c.id());
-    if (execution.getProcessBusinessKey() == null) {
+    // the campaign's own key, whatever a starter passed (only the process decides which campaign it runs)
+    if (!c.businessKey().equals(execution.getProcessBusinessKey())) {
       execution.setProcessBusinessKey(c.businessKey());
     }
   }
