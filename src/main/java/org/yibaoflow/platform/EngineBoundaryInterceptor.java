@@ -131,8 +131,15 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
     if (e instanceof FormFieldValidationException) {
       return new InvalidRequestException(Status.BAD_REQUEST, e, e.getMessage());
     }
-    if (e instanceof ProcessEngineException && notFound(e.getMessage())) {
-      return new InvalidRequestException(Status.NOT_FOUND, e, "Not found (不存在): " + e.getMessage());
+    if (e instanceof org.camunda.bpm.engine.exception.NotFoundException
+        || e instanceof ProcessEngineException && notFound(e.getMessage())) {
+      // one answer for an unknown id and another region's: the body does not tell that the id exists
+      return new InvalidRequestException(Status.NOT_FOUND, "Not found, or not of your region "
+          + "(不存在，或不属于您所在的统筹地区)");
+    }
+    if (e instanceof NullValueException) {
+      // a required value the request left out
+      return new InvalidRequestException(Status.BAD_REQUEST, e, e.getMessage());
     }
     return e;
   }
@@ -158,7 +165,8 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
     }
     String m = message.toLowerCase();
     return m.contains("cannot find") || m.contains("not found") || m.contains("does not exist")
-        || m.contains("no authenticated tenant") || m.contains("no deployed") && m.contains("found");
+        || m.contains("doesn't exist")
+        || m.contains("no authenticated tenant") || m.contains("no processes deployed") || m.contains("no deployed") && m.contains("found");
   }
 
   /** A command that changes a task's variables or completes it, with the names it would set. */

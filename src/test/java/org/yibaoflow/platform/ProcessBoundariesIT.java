@@ -159,13 +159,22 @@ class ProcessBoundariesIT {
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
     assertThat(unknown.json().get("message").asText()).isNotBlank();
 
-    String jiningTask = taskOf(startDesignation(Http.demo(port, "liuyang"), "济宁区域测试医院"));
+    String jiningPi = startDesignation(Http.demo(port, "liuyang"), "济宁区域测试医院");
+    String jiningTask = taskOf(jiningPi);
     Http.Response foreign = zhangjing.post("/engine-rest/task/" + jiningTask + "/submit-form",
         "{\"variables\":{\"acceptanceResult\":{\"value\":\"COMPLETE\"}}}");
     assertThat(foreign.status()).as(foreign.body()).isEqualTo(404);
     assertThat(foreign.json().get("message").asText()).isNotBlank();
     assertThat(zhangjing.post("/engine-rest/task/" + jiningTask + "/complete", "{}").status()).isEqualTo(404);
     assertThat(taskService.createTaskQuery().taskId(jiningTask).count()).isEqualTo(1);
+    // process instances alike: another region's answers as an unknown one does
+    String modify = "{\"modifications\":{\"note\":{\"value\":\"x\"}}}";
+    Http.Response foreignInstance = zhangjing.post("/engine-rest/process-instance/" + jiningPi + "/variables", modify);
+    Http.Response unknownInstance = zhangjing.post("/engine-rest/process-instance/no-such-instance/variables", modify);
+    assertThat(foreignInstance.status()).as(foreignInstance.body()).isEqualTo(unknownInstance.status()).isEqualTo(404);
+    assertThat(foreignInstance.json().get("message")).as("the body does not tell the id exists")
+        .isEqualTo(unknownInstance.json().get("message"));
+    assertThat(runtimeService.getVariable(jiningPi, "note")).isNull();
   }
 
   // ------------------------------------------------------------------ helpers
