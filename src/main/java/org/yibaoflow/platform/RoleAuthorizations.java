@@ -55,7 +55,8 @@ class RoleAuthorizations implements InitializingBean {
 
   private void role(Role role) {
     String g = role.groupId();
-    if (identity.createGroupQuery().groupId(g).count() == 0) {
+    // with a read-only identity provider (LDAP) the directory owns the groups; authorizations stay in Camunda
+    if (!identity.isReadOnly() && identity.createGroupQuery().groupId(g).count() == 0) {
       Group group = identity.newGroup(g);
       group.setName(role.nameZh());
       group.setType("WORKFLOW");
