@@ -60,8 +60,10 @@ class EngineBoundaryInterceptor extends CommandInterceptor {
       return next.execute(command);
     } catch (RuntimeException e) {
       RuntimeException answer = e;
-      if (byUser && e instanceof NullValueException && notFound(e.getMessage())) {
-        // the task vanished between the check and the command: completed by someone else meanwhile -> 409
+      if (byUser && (e instanceof NullValueException && notFound(e.getMessage())
+          || e instanceof AuthorizationException)) {
+        // the task vanished between the check and the command (or lost its candidates' permissions with it):
+        // completed by someone else meanwhile -> 409
         RuntimeException meanwhile = check(change, user, false);
         answer = meanwhile instanceof OptimisticLockingException ? meanwhile : e;
       }
