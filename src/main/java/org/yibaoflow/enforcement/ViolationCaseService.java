@@ -138,16 +138,14 @@ public class ViolationCaseService {
 
   /**
    * 登记案件, the first (async) step of every case: a case opened through the API is already registered (its
-   * number is a variable); a case a caseworker starts from Tasklist's start form is checked like the API's
+   * row is linked to the process instance); a case a caseworker starts from Tasklist's start form is checked like the API's
    * intake and registered here, its number becoming the business key. Idempotent per process instance.
    */
   @Transactional
-  public ViolationCase register(String caseNo, String processInstanceId, String region, String source,
+  public ViolationCase register(String processInstanceId, String region, String source,
       String institutionCode, String suspectedViolations, BigDecimal suspectedAmount, String summary,
       String startedBy) {
-    if (caseNo != null) {
-      return find(caseNo);
-    }
+    // the API's intake attached its row to this process instance in the starting transaction
     ViolationCase existing = mapper.findByProcessInstance(processInstanceId);
     if (existing != null) {
       return existing;

@@ -252,7 +252,7 @@ public class PersonnelMeasureService {
         processInstanceId);
     RuleSet ruleSet = ruleSets.byKey(m.ruleSet()).orElseThrow();
     int total = points.yearTotal(m.personId(), m.pointsYear());
-    Measure now = decision.measure(ruleSet, total, m.personId(), m.pointsYear());
+    Measure now = decision.measure(m.region(), ruleSet, total, m.personId(), m.pointsYear());
     Integer months = null;
     if (now.measure().startsWith("SUSPEND")) {
       months = now.months() != 0 ? months(m.region(), now.measure())

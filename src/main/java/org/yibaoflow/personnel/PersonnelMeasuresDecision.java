@@ -34,12 +34,13 @@ class PersonnelMeasuresDecision {
     this.engine = engine;
   }
 
-  Measure measure(RuleSet ruleSet, int total, long personId, int pointsYear) {
+  /** Evaluated as the application, in the person's region (its tenant goes to the decision history). */
+  Measure measure(String region, RuleSet ruleSet, int total, long personId, int pointsYear) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("total", total);
     variables.put("previousYearTotal", points.yearTotal(personId, pointsYear - 1));
     variables.put("yearBeforeTotal", points.yearTotal(personId, pointsYear - 2));
-    DmnDecisionRuleResult result = engine.call(
+    DmnDecisionRuleResult result = engine.callInRegion(region,
         () -> decisions.evaluateDecisionTableByKey(ruleSet.decision(), variables).getSingleResult());
     return new Measure(result.getEntry("band"), result.getEntry("measure"),
         ((Number) result.getEntry("months")).intValue());

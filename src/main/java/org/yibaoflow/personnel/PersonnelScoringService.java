@@ -94,8 +94,8 @@ public class PersonnelScoringService {
     // R-PERS-3 and R-PERS-5: the year's points from all the person's practice sites add up
     int before = points.yearTotal(person.id(), pointsYear);
     int total = before + deducted;
-    Measure previous = decision.measure(ruleSet, before, person.id(), pointsYear);
-    Measure reached = decision.measure(ruleSet, total, person.id(), pointsYear);
+    Measure previous = decision.measure(person.region(), ruleSet, before, person.id(), pointsYear);
+    Measure reached = decision.measure(person.region(), ruleSet, total, person.id(), pointsYear);
     boolean triggered = PersonnelMeasuresDecision.moreSevere(reached.measure(), previous.measure());
     points.insertInspection(new Inspection(null, person.id(), report.inspectionRef().trim(), report.inspectedOn(),
         pointsYear, deducted, total, reached.band(), reached.measure(), triggered, OffsetDateTime.now(clock)));

@@ -31,6 +31,14 @@ public class EngineAsApplication {
     }
   }
 
+  /**
+   * As {@link #call}, for an engine call whose records belong to a region that no execution and no user names
+   * (a decision a domain service evaluates): its historic decision instances get that region's tenant.
+   */
+  public <T> T callInRegion(String region, Supplier<T> engineCall) {
+    return RegionTenantIdProvider.inRegion(region, () -> call(engineCall));
+  }
+
   public void run(Runnable engineCall) {
     call(() -> {
       engineCall.run();

@@ -84,6 +84,7 @@ class PersonnelMeasureServiceTest {
   @SuppressWarnings("unchecked")
   void setUp() {
     when(engine.call(any())).thenAnswer(inv -> ((Supplier<Object>) inv.getArgument(0)).get());
+    when(engine.callInRegion(any(), any())).thenAnswer(inv -> ((Supplier<Object>) inv.getArgument(1)).get());
     doAnswer(inv -> {
       ((Runnable) inv.getArgument(0)).run();
       return null;

@@ -103,6 +103,7 @@ class PersonnelScoringServiceTest {
     when(personnel.findByNationalCode(OTHER_REGION.nationalCode())).thenReturn(OTHER_REGION);
     when(regions.canSee("huaibei")).thenReturn(true);
     when(engine.call(any())).thenAnswer(inv -> ((Supplier<Object>) inv.getArgument(0)).get());
+    when(engine.callInRegion(any(), any())).thenAnswer(inv -> ((Supplier<Object>) inv.getArgument(1)).get());
     when(decisions.evaluateDecisionTableByKey(eq(PersonnelScoringService.DECISION), anyMap()))
         .thenAnswer(inv -> PersonnelMeasuresDmnTest.ENGINE.evaluateDecisionTable(PersonnelMeasuresDmnTest.DECISION,
             (Map<String, Object>) inv.getArgument(1)));

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.EvaluationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录禁止申请期 (R-DES-1): the re-evaluation failed too. */
 @Component("barApplicationsDelegate")
@@ -18,6 +19,6 @@ class BarApplicationsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("barredUntil",
-        service.bar((String) execution.getVariable("applicationNo")).barredUntil().toString());
+        service.bar(ProcessVariables.caseKey(execution)).barredUntil().toString());
   }
 }

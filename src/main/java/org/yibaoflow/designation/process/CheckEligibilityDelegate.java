@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 资格审查 (R-DES-1, R-VIO-9): sets {@code eligible}; a refusal is recorded by the service with its rule. */
 @Component("checkEligibilityDelegate")
@@ -17,6 +18,6 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("eligible", service.checkEligibility((String) execution.getVariable("applicationNo")));
+    execution.setVariable("eligible", service.checkEligibility(ProcessVariables.caseKey(execution)));
   }
 }

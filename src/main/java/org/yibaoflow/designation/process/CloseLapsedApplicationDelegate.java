@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 关闭申请: the supplement period ended without the material (R-DES-1). */
 @Component("closeLapsedApplicationDelegate")
@@ -17,6 +18,6 @@ class CloseLapsedApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.closeLapsed((String) execution.getVariable("applicationNo"));
+    service.closeLapsed(ProcessVariables.caseKey(execution));
   }
 }

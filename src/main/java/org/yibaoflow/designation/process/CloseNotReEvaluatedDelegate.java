@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.EvaluationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 关闭申请: no re-evaluation asked for within the window (R-DES-2). */
 @Component("closeNotReEvaluatedDelegate")
@@ -17,6 +18,6 @@ class CloseNotReEvaluatedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.closeNotReEvaluated((String) execution.getVariable("applicationNo"));
+    service.closeNotReEvaluated(ProcessVariables.caseKey(execution));
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.PublicNoticeService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 公示结束 (R-DES-3): period over and no complaint open; sets {@code noticePassed} = true. */
 @Component("closeNoticeDelegate")
@@ -17,7 +18,7 @@ class CloseNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.closeNotice((String) execution.getVariable("applicationNo"));
+    service.closeNotice(ProcessVariables.caseKey(execution));
     execution.setVariable("noticePassed", true);
   }
 }

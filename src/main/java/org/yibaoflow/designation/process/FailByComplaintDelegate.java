@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.PublicNoticeService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 投诉属实，不予定点 (R-DES-3): sets {@code noticePassed} = false and {@code noticeFailureReason}. */
 @Component("failByComplaintDelegate")
@@ -18,8 +19,8 @@ class FailByComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("noticeFailureReason", service.failByComplaint(
-        (String) execution.getVariable("applicationNo"),
-        ((Number) execution.getVariable("foundedComplaintId")).longValue()));
+        ProcessVariables.caseKey(execution),
+        ProcessVariables.requiredLong(execution, "foundedComplaintId")));
     execution.setVariable("noticePassed", false);
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.PublicNoticeService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 发布公示 (R-DES-3): sets {@code noticeWorkingDays} and {@code openComplaints} = 0. */
 @Component("publishNoticeDelegate")
@@ -17,7 +18,7 @@ class PublishNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("noticeWorkingDays", service.publish((String) execution.getVariable("applicationNo")));
+    execution.setVariable("noticeWorkingDays", service.publish(ProcessVariables.caseKey(execution)));
     execution.setVariable("openComplaints", 0);
   }
 }

@@ -11,6 +11,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /**
  * 记录受理结论: writes the completeness review's conclusion and the departments selected for written
@@ -29,9 +30,9 @@ class RecordAcceptanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> departments = service.recordAcceptance((String) execution.getVariable("applicationNo"),
-        COMPLETE.equals(execution.getVariable("acceptanceResult")),
-        (String) execution.getVariable("missingMaterials"), departments(execution.getVariable("inquiryDepartments")));
+    List<String> departments = service.recordAcceptance(ProcessVariables.caseKey(execution),
+        COMPLETE.equals(ProcessVariables.value(execution, "acceptanceResult")),
+        ProcessVariables.string(execution, "missingMaterials"), departments(ProcessVariables.value(execution, "inquiryDepartments")));
     execution.setVariable("inquiryDepartmentList", Variables.objectValue(new ArrayList<>(departments))
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
   }

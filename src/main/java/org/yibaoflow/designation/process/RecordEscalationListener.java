@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.EvaluationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /**
  * On completion of 评估时限临近督办 / 评估超时督办 (R-DES-2): the supervisor's note goes to the audit trail of the
@@ -22,7 +23,7 @@ class RecordEscalationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    evaluation.recordEscalation((String) task.getVariable("applicationNo"),
-        OVERDUE_TASK.equals(task.getTaskDefinitionKey()), (String) task.getVariable("supervisionNote"));
+    evaluation.recordEscalation(ProcessVariables.caseKey(task),
+        OVERDUE_TASK.equals(task.getTaskDefinitionKey()), ProcessVariables.string(task, "supervisionNote"));
   }
 }

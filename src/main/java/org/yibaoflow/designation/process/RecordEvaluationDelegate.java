@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录评估结论 (R-DES-2): sets {@code evaluationPassed}. */
 @Component("recordEvaluationDelegate")
@@ -18,8 +19,8 @@ class RecordEvaluationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("evaluationPassed", service.recordEvaluation(
-        (String) execution.getVariable("applicationNo"), (Number) execution.getVariable("expertScore"),
-        (String) execution.getVariable("expertResult"), (String) execution.getVariable("expertOpinion"),
-        Boolean.TRUE.equals(execution.getVariable("systemCheckPassed"))));
+        ProcessVariables.caseKey(execution), ProcessVariables.number(execution, "expertScore"),
+        ProcessVariables.string(execution, "expertResult"), ProcessVariables.string(execution, "expertOpinion"),
+        ProcessVariables.flag(execution, "systemCheckPassed")));
   }
 }

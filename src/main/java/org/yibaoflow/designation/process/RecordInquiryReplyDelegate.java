@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.EvaluationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录部门复函 (R-DES-2): the written reply of one department in the round. */
 @Component("recordInquiryReplyDelegate")
@@ -17,10 +18,10 @@ class RecordInquiryReplyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.recordInquiryReply((String) execution.getVariable("applicationNo"),
-        ((Number) execution.getVariable("evaluationRound")).intValue(),
-        (String) execution.getVariable("inquiryDepartment"), (String) execution.getVariable("inquiryReply"),
-        "ADVERSE".equals(execution.getVariable("inquiryConclusion")),
-        (String) execution.getVariable("completedBy"));
+    service.recordInquiryReply(ProcessVariables.caseKey(execution),
+        ProcessVariables.requiredInt(execution, "evaluationRound"),
+        ProcessVariables.string(execution, "inquiryDepartment"), ProcessVariables.string(execution, "inquiryReply"),
+        "ADVERSE".equals(ProcessVariables.value(execution, "inquiryConclusion")),
+        ProcessVariables.string(execution, "completedBy"));
   }
 }

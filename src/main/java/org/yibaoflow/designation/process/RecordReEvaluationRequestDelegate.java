@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.EvaluationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录再次评估申请 (R-DES-2). */
 @Component("recordReEvaluationRequestDelegate")
@@ -17,6 +18,6 @@ class RecordReEvaluationRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.recordReEvaluationRequest((String) execution.getVariable("applicationNo"));
+    service.recordReEvaluationRequest(ProcessVariables.caseKey(execution));
   }
 }

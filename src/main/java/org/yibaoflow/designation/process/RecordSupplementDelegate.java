@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录补正材料: the application returns to the completeness review (R-DES-1). */
 @Component("recordSupplementDelegate")
@@ -17,6 +18,6 @@ class RecordSupplementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.recordSupplement((String) execution.getVariable("applicationNo"));
+    service.recordSupplement(ProcessVariables.caseKey(execution));
   }
 }

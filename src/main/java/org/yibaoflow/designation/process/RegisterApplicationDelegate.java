@@ -11,6 +11,7 @@ import org.yibaoflow.designation.DesignationApplication;
 import org.yibaoflow.designation.DesignationService;
 import org.yibaoflow.institution.NewInstitution;
 import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.ProcessVariables;
 
 /**
  * 登记申请: registers the application, makes its number the business key and sets {@code reviewPeriod}, the
@@ -28,9 +29,9 @@ class RegisterApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DesignationApplication application = service.register(execution.getTenantId(),
-        (String) execution.getVariable("institutionName"), (String) execution.getVariable("institutionType"),
-        (String) execution.getVariable("creditCode"), execution.getProcessInstanceId(),
-        (String) execution.getVariable("startedBy"), declared(execution));
+        ProcessVariables.string(execution, "institutionName"), ProcessVariables.string(execution, "institutionType"),
+        ProcessVariables.string(execution, "creditCode"), execution.getProcessInstanceId(),
+        ProcessVariables.string(execution, "startedBy"), declared(execution));
     execution.setVariable("applicationNo", application.applicationNo());
     // R-DES-1: the region's completeness-review period, the due date of 受理审查 (also after a supplement)
     execution.setVariable("reviewPeriod", service.completenessReviewPeriod(application.region()));

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.PublicNoticeService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 登记投诉 (R-DES-3): the complaint, OPEN; its id and the verification result are local to this complaint. */
 @Component("registerComplaintDelegate")
@@ -17,9 +18,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String complainant = (String) execution.getVariable("complainant");
-    String content = (String) execution.getVariable("complaintContent");
-    var registered = service.registerComplaint((String) execution.getVariable("applicationNo"), execution.getId(),
+    String complainant = ProcessVariables.string(execution, "complainant");
+    String content = ProcessVariables.string(execution, "complaintContent");
+    var registered = service.registerComplaint(ProcessVariables.caseKey(execution), execution.getId(),
         complainant, content, execution.getProcessInstanceId());
     // the message's variables land on the notice's scope, where the next complaint overwrites them: this
     // complaint keeps its own copy (runs in the receiving transaction, before any next complaint)

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 一次性告知补正 (R-DES-1): sets {@code supplementDays}, the region's supplement period, for the timer. */
 @Component("requestSupplementDelegate")
@@ -17,6 +18,6 @@ class RequestSupplementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("supplementDays", service.requestSupplement((String) execution.getVariable("applicationNo")));
+    execution.setVariable("supplementDays", service.requestSupplement(ProcessVariables.caseKey(execution)));
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.SigningService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 网签生成协议 (R-DES-4): sets {@code agreementId}. */
 @Component("signOnlineDelegate")
@@ -17,8 +18,8 @@ class SignOnlineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("agreementId", service.signOnline((String) execution.getVariable("applicationNo"),
-        (String) execution.getVariable("institutionSigner"), (String) execution.getVariable("agencySigner"),
+    execution.setVariable("agreementId", service.signOnline(ProcessVariables.caseKey(execution),
+        ProcessVariables.string(execution, "institutionSigner"), ProcessVariables.string(execution, "agencySigner"),
         execution.getProcessInstanceId()).id());
   }
 }

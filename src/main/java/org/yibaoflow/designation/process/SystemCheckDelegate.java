@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.DesignationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 信息系统核查 (R-DES-2): sets {@code systemCheckPassed}. */
 @Component("systemCheckDelegate")
@@ -17,6 +18,6 @@ class SystemCheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("systemCheckPassed", service.systemCheck((String) execution.getVariable("applicationNo")));
+    execution.setVariable("systemCheckPassed", service.systemCheck(ProcessVariables.caseKey(execution)));
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 结案: amounts, measures and dates in the registry and the audit trail. */
 @Component("closeViolationCaseDelegate")
@@ -18,6 +19,6 @@ public class CloseViolationCaseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("caseOutcome",
-        service.close(CaseVariables.caseNo(execution), execution.getProcessInstanceId()).outcome());
+        service.close(ProcessVariables.caseKey(execution), execution.getProcessInstanceId()).outcome());
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 认定处理措施: DMN violation-measures and the amounts (R-VIO-2..6, R-VIO-8, R-VIO-10, R-VIO-13). */
 @Component("determineMeasuresDelegate")
@@ -17,7 +18,7 @@ public class DetermineMeasuresDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var d = service.determineMeasures(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    var d = service.determineMeasures(ProcessVariables.caseKey(execution), execution.getProcessInstanceId());
     execution.setVariable("measureClass", d.measureClass());
     execution.setVariable("measureRule", d.ruleId());
     execution.setVariable("rectificationDays", d.rectificationDays());

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 开始限期整改: the decided days or the region default (R-VIO-2). */
 @Component("openRectificationDelegate")
@@ -18,7 +19,7 @@ public class OpenRectificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.removeVariable("reinspectionResult"); // a new period: a lapse is not the previous round's failure
-    execution.setVariable("rectificationDays", service.openRectification(CaseVariables.caseNo(execution),
-        CaseVariables.integer(execution, "rectificationDays"), execution.getProcessInstanceId()));
+    execution.setVariable("rectificationDays", service.openRectification(ProcessVariables.caseKey(execution),
+        ProcessVariables.integer(execution, "rectificationDays"), execution.getProcessInstanceId()));
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.FindingsReport;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录调查结果: the findings against the catalogue (R-VIO-2), amounts, serious risk (R-VIO-6), transfer (R-VIO-11). */
 @Component("recordFindingsDelegate")
@@ -20,7 +21,7 @@ public class RecordFindingsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var f = service.recordFindings(execution.getProcessBusinessKey(), report(execution),
+    var f = service.recordFindings(ProcessVariables.caseKey(execution), report(execution),
         execution.getProcessInstanceId());
     execution.setVariable("documentsRequired", f.documentsRequired());
     execution.setVariable("seriousRisk", f.seriousRisk());
@@ -28,15 +29,15 @@ public class RecordFindingsDelegate implements JavaDelegate {
     execution.setVariable("referralKinds", Variables.untypedValue(new java.util.ArrayList<>(f.referralKinds()), true));
     execution.setVariable("referralRequired", f.referralRequired());
     execution.setVariable("caseSummary", f.caseSummary());
-    execution.setVariable("subjectRef", CaseVariables.caseNo(execution));
+    execution.setVariable("subjectRef", ProcessVariables.caseKey(execution));
   }
 
   /** The investigation form's answers as the service's report. */
   static FindingsReport report(VariableScope v) {
-    return new FindingsReport(CaseVariables.string(v, "findingCodes"), CaseVariables.amount(v, "defraudedAmount"),
-        CaseVariables.amount(v, "sampleAmount"), CaseVariables.amount(v, "samplingRatio"),
-        CaseVariables.integer(v, "fineMultiple"), CaseVariables.flag(v, "documentsRequired"),
-        CaseVariables.flag(v, "seriousRisk"), CaseVariables.flag(v, "crimeSuspected"),
-        CaseVariables.flag(v, "publicOfficial"), CaseVariables.flag(v, "otherRegulator"));
+    return new FindingsReport(ProcessVariables.string(v, "findingCodes"), ProcessVariables.amount(v, "defraudedAmount"),
+        ProcessVariables.amount(v, "sampleAmount"), ProcessVariables.amount(v, "samplingRatio"),
+        ProcessVariables.integer(v, "fineMultiple"), ProcessVariables.flag(v, "documentsRequired"),
+        ProcessVariables.flag(v, "seriousRisk"), ProcessVariables.flag(v, "crimeSuspected"),
+        ProcessVariables.flag(v, "publicOfficial"), ProcessVariables.flag(v, "otherRegulator"));
   }
 }

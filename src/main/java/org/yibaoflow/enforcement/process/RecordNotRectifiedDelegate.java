@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 整改不到位: agreement suspension, count + 1 (R-VIO-2, R-VIO-5); not rectified while suspended terminates (R-VIO-3/4). */
 @Component("recordNotRectifiedDelegate")
@@ -17,8 +18,8 @@ public class RecordNotRectifiedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean terminated = service.recordNotRectified(CaseVariables.caseNo(execution),
-        !"FAILED".equals(execution.getVariable("reinspectionResult")), execution.getProcessInstanceId());
+    boolean terminated = service.recordNotRectified(ProcessVariables.caseKey(execution),
+        !"FAILED".equals(ProcessVariables.value(execution, "reinspectionResult")), execution.getProcessInstanceId());
     execution.setVariable("agreementTerminated", terminated);
     execution.setVariable("rectificationOutcome", terminated ? "TERMINATED" : "SUSPENDED");
   }

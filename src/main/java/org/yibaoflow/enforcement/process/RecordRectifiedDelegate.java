@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 整改到位: a suspension ends (SUSPENDED -> ACTIVE, R-VIO-2). */
 @Component("recordRectifiedDelegate")
@@ -17,7 +18,7 @@ public class RecordRectifiedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.recordRectified(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    service.recordRectified(ProcessVariables.caseKey(execution), execution.getProcessInstanceId());
     execution.setVariable("rectificationOutcome", "RECTIFIED");
   }
 }

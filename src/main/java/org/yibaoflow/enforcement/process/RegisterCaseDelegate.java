@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCase;
 import org.yibaoflow.enforcement.ViolationCaseService;
 import org.yibaoflow.enforcement.ViolationCatalogue;
+import org.yibaoflow.platform.ProcessVariables;
 
 /**
  * 登记案件: a case opened through the API is registered already; one started from Tasklist's start form is
@@ -29,12 +30,14 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String region = CaseVariables.string(execution, "region");
-    ViolationCase c = service.register(CaseVariables.string(execution, "caseNo"), execution.getProcessInstanceId(),
-        region != null ? region : execution.getTenantId(), CaseVariables.string(execution, "source"),
-        CaseVariables.string(execution, "institutionCode"), CaseVariables.string(execution, "suspectedViolations"),
-        CaseVariables.amount(execution, "suspectedAmount"), CaseVariables.string(execution, "summary"),
-        CaseVariables.string(execution, "startedBy"));
+    // the region is the instance's tenant (checked against the starting user's regions); a case opened
+    // through the API is the row linked to this process instance, never one a variable names
+    String region = execution.getTenantId() != null ? execution.getTenantId()
+        : ProcessVariables.string(execution, "region");
+    ViolationCase c = service.register(execution.getProcessInstanceId(), region, ProcessVariables.string(execution, "source"),
+        ProcessVariables.string(execution, "institutionCode"), ProcessVariables.string(execution, "suspectedViolations"),
+        ProcessVariables.amount(execution, "suspectedAmount"), ProcessVariables.string(execution, "summary"),
+        ProcessVariables.string(execution, "startedBy"));
     execution.setVariable("caseNo", c.caseNo());
     execution.setVariable("region", c.region());
     execution.setVariable("institutionType", c.institutionType());

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 恢复结算: sufficient records in time (R-VIO-7). */
 @Component("resumeSettlementDelegate")
@@ -17,7 +18,7 @@ public class ResumeSettlementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.resumeSettlement(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    service.resumeSettlement(ProcessVariables.caseKey(execution), execution.getProcessInstanceId());
     execution.setVariable("documentsOutcome", "PROVIDED");
   }
 }

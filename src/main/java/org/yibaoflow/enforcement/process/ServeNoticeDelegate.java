@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 送达处理决定书: the written notice; the objection window starts the day after (R-PERS-12). */
 @Component("serveNoticeDelegate")
@@ -17,7 +18,7 @@ public class ServeNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var n = service.serveNotice(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    var n = service.serveNotice(ProcessVariables.caseKey(execution), execution.getProcessInstanceId());
     execution.setVariable("decisionType", n.decisionType());
     execution.setVariable("decision", n.decision());
     execution.setVariable("party", n.party());

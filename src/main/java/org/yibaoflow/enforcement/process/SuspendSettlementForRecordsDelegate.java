@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 暂停结算: settlement suspended at once, the document deadline in days (R-VIO-7, R-TIME-2). */
 @Component("suspendSettlementForRecordsDelegate")
@@ -18,6 +19,6 @@ public class SuspendSettlementForRecordsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("documentDeadlineDays",
-        service.suspendSettlementForRecords(CaseVariables.caseNo(execution), execution.getProcessInstanceId()));
+        service.suspendSettlementForRecords(ProcessVariables.caseKey(execution), execution.getProcessInstanceId()));
   }
 }

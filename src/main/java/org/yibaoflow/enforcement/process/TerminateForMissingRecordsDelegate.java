@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 解除协议: the document deadline passed (R-VIO-7), with the ban (R-VIO-9). */
 @Component("terminateForMissingRecordsDelegate")
@@ -17,7 +18,7 @@ public class TerminateForMissingRecordsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.terminateForMissingRecords(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+    service.terminateForMissingRecords(ProcessVariables.caseKey(execution), execution.getProcessInstanceId());
     execution.setVariable("documentsOutcome", "TERMINATED");
   }
 }

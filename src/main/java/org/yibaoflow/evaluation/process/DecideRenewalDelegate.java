@@ -1,5 +1,6 @@
 package org.yibaoflow.evaluation.process;
 
+import org.yibaoflow.platform.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -28,10 +29,10 @@ class DecideRenewalDelegate implements JavaDelegate {
     String nonRenewalCase = control.decidingCase(execution.getProcessBusinessKey());
     execution.setVariable("nonRenewalCase", nonRenewalCase);
     DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(DECISION).decisionDefinitionWithoutTenantId()
-        .variables(Map.of("grade", execution.getVariable("grade"),
-            "previousGrade", execution.getVariable("previousGrade"),
+        .variables(Map.of("grade", ProcessVariables.value(execution, "grade"),
+            "previousGrade", ProcessVariables.value(execution, "previousGrade"),
             "nonRenewalCase", nonRenewalCase,
-            "deferralCase", execution.getVariable("deferralCase")))
+            "deferralCase", ProcessVariables.value(execution, "deferralCase")))
         .evaluate().getSingleResult();
     execution.setVariable("outcome", r.getEntry("outcome"));
     execution.setVariable("reasonCode", r.getEntry("reasonCode"));

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.evaluation.AnnualEvaluationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 缓签结束 (R-EVA-4): cleared and passed => signed; otherwise not renewed. */
 @Component("endDeferralDelegate")
@@ -19,7 +20,7 @@ class EndDeferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.endDeferral(execution.getProcessBusinessKey(), PASSED.equals(execution.getVariable("deferralResult")),
-        (String) execution.getVariable("signingChannel"), execution.getProcessInstanceId());
+    service.endDeferral(execution.getProcessBusinessKey(), PASSED.equals(ProcessVariables.value(execution, "deferralResult")),
+        ProcessVariables.string(execution, "signingChannel"), execution.getProcessInstanceId());
   }
 }

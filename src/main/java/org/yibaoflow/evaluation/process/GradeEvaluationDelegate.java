@@ -1,5 +1,6 @@
 package org.yibaoflow.evaluation.process;
 
+import org.yibaoflow.platform.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -23,10 +24,10 @@ class GradeEvaluationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(DECISION).decisionDefinitionWithoutTenantId()
-        .variables(Map.of("finalScore", execution.getVariable("finalScore"),
-            "passScore", execution.getVariable("passScore"),
-            "basicPassScore", execution.getVariable("basicPassScore"),
-            "gradeOverride", execution.getVariable("gradeOverride")))
+        .variables(Map.of("finalScore", ProcessVariables.value(execution, "finalScore"),
+            "passScore", ProcessVariables.value(execution, "passScore"),
+            "basicPassScore", ProcessVariables.value(execution, "basicPassScore"),
+            "gradeOverride", ProcessVariables.value(execution, "gradeOverride")))
         .evaluate().getSingleResult();
     Grade grade = Grade.valueOf(r.getEntry("grade"));
     execution.setVariable("grade", grade.name());

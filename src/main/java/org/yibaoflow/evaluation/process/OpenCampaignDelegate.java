@@ -1,5 +1,6 @@
 package org.yibaoflow.evaluation.process;
 
+import org.yibaoflow.platform.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,13 @@ class OpenCampaignDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object startedBy = execution.getVariable("startedBy");
-    Object year = execution.getVariable("evalYear");
+    Object startedBy = ProcessVariables.value(execution, "startedBy");
+    Object year = ProcessVariables.value(execution, "evalYear");
     EvaluationCampaign c = service.open(execution.getTenantId(),
         year instanceof Number n ? n.intValue() : null, startedBy == null ? AuditService.SYSTEM : startedBy.toString());
     execution.setVariable("campaignId", c.id());
-    if (execution.getProcessBusinessKey() == null) {
+    // the campaign's own key, whatever a starter passed (only the process decides which campaign it runs)
+    if (!c.businessKey().equals(execution.getProcessBusinessKey())) {
       execution.setProcessBusinessKey(c.businessKey());
     }
   }

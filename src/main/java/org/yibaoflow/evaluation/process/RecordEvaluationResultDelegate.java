@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.Grade;
 import org.yibaoflow.evaluation.Outcome;
+import org.yibaoflow.platform.ProcessVariables;
 
 /**
  * 记录考核结果并书面通知: grade, payment consequences and renewal decision recorded; the written notice is
@@ -25,11 +26,11 @@ class RecordEvaluationResultDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     AnnualEvaluationService.Notice notice = service.recordResult(execution.getProcessBusinessKey(),
-        Grade.valueOf((String) execution.getVariable("grade")),
-        ((Number) execution.getVariable("withheldPercent")).intValue(),
-        ((Number) execution.getVariable("preAllocationPercent")).intValue(),
-        Outcome.valueOf((String) execution.getVariable("outcome")), (String) execution.getVariable("reasonCode"),
-        (String) execution.getVariable("ruleId"), execution.getProcessInstanceId());
+        Grade.valueOf(ProcessVariables.string(execution, "grade")),
+        ProcessVariables.requiredInt(execution, "withheldPercent"),
+        ProcessVariables.requiredInt(execution, "preAllocationPercent"),
+        Outcome.valueOf(ProcessVariables.string(execution, "outcome")), ProcessVariables.string(execution, "reasonCode"),
+        ProcessVariables.string(execution, "ruleId"), execution.getProcessInstanceId());
     execution.setVariable("decisionType", DECISION_TYPE);
     execution.setVariable("decision", notice.decision());
     execution.setVariable("party", notice.party());

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.RenewalControl;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录评分: the caseworker's score less the deduction (R-EVA-3) becomes the final score. */
 @Component("recordEvaluationScoreDelegate")
@@ -20,10 +21,10 @@ class RecordEvaluationScoreDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object score = execution.getVariable("evaluationScore");
+    Object score = ProcessVariables.value(execution, "evaluationScore");
     int finalScore = service.recordScore(execution.getProcessBusinessKey(),
-        score instanceof Number n ? n.intValue() : null, (String) execution.getVariable("nonRenewalCase"),
-        (String) execution.getVariable("deferralCase"), execution.getProcessInstanceId());
+        score instanceof Number n ? n.intValue() : null, ProcessVariables.string(execution, "nonRenewalCase"),
+        ProcessVariables.string(execution, "deferralCase"), execution.getProcessInstanceId());
     execution.setVariable("finalScore", finalScore);
     // R-EVA-5: what the server keeps, for the review form (the decision reads it from the server again)
     execution.setVariable("nonRenewalCase", control.decidingCase(execution.getProcessBusinessKey()));

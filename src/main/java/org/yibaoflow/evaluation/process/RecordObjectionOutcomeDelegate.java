@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.evaluation.AnnualEvaluationService;
 import org.yibaoflow.evaluation.Grade;
 import org.yibaoflow.evaluation.RenewalReasons;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录异议结果: a grade changed on objection is graded and decided again (gradeOverride). */
 @Component("recordObjectionOutcomeDelegate")
@@ -20,8 +21,8 @@ class RecordObjectionOutcomeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Grade changed = service.recordObjection(execution.getProcessBusinessKey(),
-        (String) execution.getVariable("objectionNo"), (String) execution.getVariable("objectionOutcome"),
-        (String) execution.getVariable("effectiveDecision"), execution.getProcessInstanceId());
+        ProcessVariables.string(execution, "objectionNo"), ProcessVariables.string(execution, "objectionOutcome"),
+        ProcessVariables.string(execution, "effectiveDecision"), execution.getProcessInstanceId());
     execution.setVariable("gradeOverride", changed == null ? RenewalReasons.NONE : changed.name());
   }
 }

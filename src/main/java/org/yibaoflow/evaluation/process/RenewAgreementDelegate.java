@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.evaluation.AnnualEvaluationService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 线上续签协议 (R-DES-4): a new agreement period; idempotent. */
 @Component("renewAgreementDelegate")
@@ -19,6 +20,6 @@ class RenewAgreementDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String bk = execution.getProcessBusinessKey();
     String pi = execution.getProcessInstanceId();
-    service.renew(bk, (String) execution.getVariable("signingChannel"), pi);
+    service.renew(bk, ProcessVariables.string(execution, "signingChannel"), pi);
   }
 }

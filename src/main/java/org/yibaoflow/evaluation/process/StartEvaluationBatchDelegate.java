@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.evaluation.EvaluationCampaignService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 批量启动考核: one batch of annual-evaluation instances in this job's transaction. */
 @Component("startEvaluationBatchDelegate")
@@ -17,7 +18,7 @@ class StartEvaluationBatchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var result = service.runNextBatch(((Number) execution.getVariable("campaignId")).longValue());
+    var result = service.runNextBatch(ProcessVariables.requiredLong(execution, "campaignId"));
     execution.setVariable("allStarted", result.allStarted());
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.objection.ObjectionService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 决定生效: a window ran out unused; the decision as it stands becomes final. */
 @Component("decisionBecomesFinalDelegate")
@@ -18,6 +19,6 @@ class DecisionBecomesFinalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ObjectionDelegates.writeOutcome(execution,
-        service.becomeFinal((String) execution.getVariable(ObjectionDelegates.OBJECTION_NO)));
+        service.becomeFinal(ProcessVariables.caseKey(execution)));
   }
 }

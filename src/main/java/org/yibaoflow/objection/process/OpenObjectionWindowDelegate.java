@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.objection.Objection;
 import org.yibaoflow.objection.ObjectionService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 开启异议期: registers the objection case; its number becomes the business key. */
 @Component("openObjectionWindowDelegate")
@@ -20,11 +21,11 @@ class OpenObjectionWindowDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Objection o = service.open(execution.getProcessInstanceId(), execution.getTenantId(),
-        (String) execution.getVariable(ObjectionDelegates.SUBJECT_REF),
-        (String) execution.getVariable(ObjectionDelegates.DECISION_TYPE),
-        (String) execution.getVariable(ObjectionDelegates.DECISION),
-        (String) execution.getVariable(ObjectionDelegates.PARTY),
-        Deadlines.toDate(execution.getVariable(ObjectionDelegates.NOTICE_SERVED_ON)));
+        ProcessVariables.string(execution, ObjectionDelegates.SUBJECT_REF),
+        ProcessVariables.string(execution, ObjectionDelegates.DECISION_TYPE),
+        ProcessVariables.string(execution, ObjectionDelegates.DECISION),
+        ProcessVariables.string(execution, ObjectionDelegates.PARTY),
+        Deadlines.toDate(ProcessVariables.value(execution, ObjectionDelegates.NOTICE_SERVED_ON)));
     execution.setVariable(ObjectionDelegates.OBJECTION_NO, o.objectionNo());
     execution.setVariable("objectionWindowWorkingDays", o.windowWorkingDays());
     execution.setProcessBusinessKey(o.objectionNo());

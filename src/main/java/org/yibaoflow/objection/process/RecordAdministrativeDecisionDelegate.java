@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.objection.Objection;
 import org.yibaoflow.objection.ObjectionService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录行政部门决定: final for the process (R-PERS-12). */
 @Component("recordAdministrativeDecisionDelegate")
@@ -18,9 +19,9 @@ class RecordAdministrativeDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Objection o = service.recordAdministrativeDecision((String) execution.getVariable(ObjectionDelegates.OBJECTION_NO),
-        Objection.Outcome.valueOf((String) execution.getVariable("adminOutcome")),
-        (String) execution.getVariable("adminChangedDecision"), (String) execution.getVariable("adminReasons"));
+    Objection o = service.recordAdministrativeDecision(ProcessVariables.caseKey(execution),
+        Objection.Outcome.valueOf(ProcessVariables.string(execution, "adminOutcome")),
+        ProcessVariables.string(execution, "adminChangedDecision"), ProcessVariables.string(execution, "adminReasons"));
     ObjectionDelegates.writeOutcome(execution, o);
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.objection.Objection;
 import org.yibaoflow.objection.ObjectionService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录复核决定: the agency's approved review; the date it is served opens the second window. */
 @Component("recordAgencyReviewDelegate")
@@ -18,9 +19,9 @@ class RecordAgencyReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Objection o = service.recordAgencyReview((String) execution.getVariable(ObjectionDelegates.OBJECTION_NO),
-        Objection.Outcome.valueOf((String) execution.getVariable("reviewOutcome")),
-        (String) execution.getVariable("changedDecision"), (String) execution.getVariable("reviewReasons"));
+    Objection o = service.recordAgencyReview(ProcessVariables.caseKey(execution),
+        Objection.Outcome.valueOf(ProcessVariables.string(execution, "reviewOutcome")),
+        ProcessVariables.string(execution, "changedDecision"), ProcessVariables.string(execution, "reviewReasons"));
     ObjectionDelegates.writeOutcome(execution, o);
     execution.setVariable("reviewServedOn", o.reviewServedOn().toString());
   }

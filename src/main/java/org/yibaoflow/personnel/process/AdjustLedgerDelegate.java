@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.personnel.PersonnelMeasureService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 调整扣分记录: the objection changed the decision; the measure now in force (R-PERS-12). */
 @Component("adjustLedgerDelegate")
@@ -18,8 +19,8 @@ class AdjustLedgerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("measure", service.change(execution.getProcessBusinessKey(),
-        (String) execution.getVariable("objectionNo"), ScoringVariables.integer(execution, "adjustedPoints"),
-        ScoringVariables.integer(execution, "suspensionMonths"), (String) execution.getVariable("changeNote"),
+        ProcessVariables.string(execution, "objectionNo"), ProcessVariables.integer(execution, "adjustedPoints"),
+        ProcessVariables.integer(execution, "suspensionMonths"), ProcessVariables.string(execution, "changeNote"),
         execution.getProcessInstanceId()));
   }
 }

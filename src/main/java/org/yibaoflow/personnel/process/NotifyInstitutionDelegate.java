@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.personnel.PersonnelMeasureService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 书面通知执业机构 (R-PERS-12): the written decision, and the in-variables of the objection call activity. */
 @Component("notifyInstitutionDelegate")
@@ -18,7 +19,7 @@ class NotifyInstitutionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PersonnelMeasureService.Notice n = service.notifyInstitution(execution.getProcessBusinessKey(),
-        ScoringVariables.integer(execution, "suspensionMonths"), execution.getProcessInstanceId());
+        ProcessVariables.integer(execution, "suspensionMonths"), execution.getProcessInstanceId());
     execution.setVariable("decisionType", n.decisionType());
     execution.setVariable("decision", n.decision());
     execution.setVariable("party", n.party());

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.personnel.PersonnelMeasureService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 执行机构协议处理 (R-PERS-10): the supervisor's decision on the institution's agreement. */
 @Component("recordInstitutionDecisionDelegate")
@@ -18,8 +19,8 @@ class RecordInstitutionDecisionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     service.decideInstitution(execution.getProcessBusinessKey(),
-        ((Number) execution.getVariable("thresholdInstitutionId")).longValue(),
-        (String) execution.getVariable("institutionProposal"),
-        (String) execution.getVariable("institutionProposalReason"), execution.getProcessInstanceId());
+        ProcessVariables.requiredLong(execution, "thresholdInstitutionId"),
+        ProcessVariables.string(execution, "institutionProposal"),
+        ProcessVariables.string(execution, "institutionProposalReason"), execution.getProcessInstanceId());
   }
 }

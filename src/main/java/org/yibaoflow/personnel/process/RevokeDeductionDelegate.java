@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.personnel.PersonnelMeasureService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 撤销扣分: the objection revoked the decision; the inspection leaves the ledger (R-PERS-12). */
 @Component("revokeDeductionDelegate")
@@ -17,7 +18,7 @@ class RevokeDeductionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.revoke(execution.getProcessBusinessKey(), (String) execution.getVariable("objectionNo"),
+    service.revoke(execution.getProcessBusinessKey(), ProcessVariables.string(execution, "objectionNo"),
         execution.getProcessInstanceId());
   }
 }

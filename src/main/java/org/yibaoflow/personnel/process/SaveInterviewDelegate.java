@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.personnel.PersonnelMeasureService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 保存约谈记录 (R-PERS-6: 5 points => interview via the institution, recorded). */
 @Component("saveInterviewDelegate")
@@ -18,7 +19,7 @@ class SaveInterviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     service.recordInterview(execution.getProcessBusinessKey(),
-        org.yibaoflow.calendar.Deadlines.toDate(execution.getVariable("interviewedOn")),
-        (String) execution.getVariable("interviewNote"), execution.getProcessInstanceId());
+        org.yibaoflow.calendar.Deadlines.toDate(ProcessVariables.value(execution, "interviewedOn")),
+        ProcessVariables.string(execution, "interviewNote"), execution.getProcessInstanceId());
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.referral.ReferralService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录移送终结: a declined transfer that will not be sent again. */
 @Component("closeReferralDelegate")
@@ -17,6 +18,6 @@ class CloseReferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.close((String) execution.getVariable("referralNo"), (String) execution.getVariable("closeReason"));
+    service.close(ProcessVariables.caseKey(execution), ProcessVariables.string(execution, "closeReason"));
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.referral.Referral;
 import org.yibaoflow.referral.ReferralService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录反馈: what the receiving body answered (message ReferralFeedback: feedbackType, feedbackContent). */
 @Component("recordFeedbackDelegate")
@@ -18,11 +19,11 @@ class RecordFeedbackDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Integer previous = (Integer) execution.getVariable("feedbackCount");
+    Integer previous = ProcessVariables.integer(execution, "feedbackCount");
     int count = (previous == null ? 0 : previous) + 1;
-    String type = (String) execution.getVariable("feedbackType");
-    service.recordFeedback((String) execution.getVariable("referralNo"),
-        type == null ? null : Referral.FeedbackType.valueOf(type), (String) execution.getVariable("feedbackContent"),
+    String type = ProcessVariables.string(execution, "feedbackType");
+    service.recordFeedback(ProcessVariables.caseKey(execution),
+        type == null ? null : Referral.FeedbackType.valueOf(type), ProcessVariables.string(execution, "feedbackContent"),
         "feedback-" + count);
     execution.setVariable("feedbackCount", count);
   }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.referral.Referral;
 import org.yibaoflow.referral.ReferralService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录催办: no feedback within the region's interval; counted and audited once per firing. */
 @Component("recordReminderDelegate")
@@ -18,8 +19,8 @@ class RecordReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Integer previous = (Integer) execution.getVariable("reminderCount");
-    Referral r = service.recordReminder((String) execution.getVariable("referralNo"),
+    Integer previous = ProcessVariables.integer(execution, "reminderCount");
+    Referral r = service.recordReminder(ProcessVariables.caseKey(execution),
         "reminder-" + ((previous == null ? 0 : previous) + 1));
     execution.setVariable("reminderCount", r.reminderCount());
   }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.referral.ReferralService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录移送: the receiving body, the date and the number of the transfer letter (移送函). */
 @Component("recordTransferDelegate")
@@ -18,8 +19,8 @@ class RecordTransferDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.recordTransfer((String) execution.getVariable("referralNo"),
-        (String) execution.getVariable("receivingBody"), Deadlines.toDate(execution.getVariable("transferredOn")),
-        (String) execution.getVariable("letterNo"));
+    service.recordTransfer(ProcessVariables.caseKey(execution),
+        ProcessVariables.string(execution, "receivingBody"), Deadlines.toDate(ProcessVariables.value(execution, "transferredOn")),
+        ProcessVariables.string(execution, "letterNo"));
   }
 }

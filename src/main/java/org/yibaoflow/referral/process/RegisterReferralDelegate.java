@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.referral.DossierChecklists;
 import org.yibaoflow.referral.Referral;
 import org.yibaoflow.referral.ReferralService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /**
  * 登记移送: registers the transfer (its number becomes the business key) and hands the dossier checklist of
@@ -26,10 +27,10 @@ class RegisterReferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String kind = (String) execution.getVariable("referralKind");
+    String kind = ProcessVariables.string(execution, "referralKind");
     Referral r = service.register(execution.getProcessInstanceId(), execution.getTenantId(),
-        kind == null ? null : Referral.Kind.valueOf(kind), (String) execution.getVariable("subjectRef"),
-        (String) execution.getVariable("caseSummary"));
+        kind == null ? null : Referral.Kind.valueOf(kind), ProcessVariables.string(execution, "subjectRef"),
+        ProcessVariables.string(execution, "caseSummary"));
     execution.setVariable("referralNo", r.referralNo());
     execution.setVariable("referralReminderDays", service.reminderIntervalDays(r.region()));
     // a Json variable: Camunda Forms' checklist reads its options ({label, value}) from it (valuesKey)

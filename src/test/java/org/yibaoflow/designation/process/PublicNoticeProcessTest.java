@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -112,7 +113,7 @@ class PublicNoticeProcessTest {
   @Test
   void aFoundedComplaintEndsTheNoticeWithItsReason() {
     ProcessInstance pi = publish();
-    when(service.registerComplaint(eq(NO), anyString(), eq(""), eq("无执业许可证"), anyString()))
+    when(service.registerComplaint(eq(NO), anyString(), isNull(), eq("无执业许可证"), anyString()))
         .thenReturn(new PublicNoticeService.Registered(8L, 1));
     when(service.verifyComplaint(8L, true, "执业许可证已过期", null)).thenReturn(0);
     when(service.failByComplaint(NO, 8L)).thenReturn("公示期间投诉经核实属实，不予定点：执业许可证已过期");

@@ -81,13 +81,13 @@ class ViolationCaseProcessTest {
     when(service.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
     when(service.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
     when(service.close(eq(NO), anyString())).thenReturn(closed("MEASURES_EXECUTED"));
-    when(service.register(eq(NO), anyString(), any(), any(), any(), any(), any(), any(), any()))
+    when(service.register(anyString(), any(), any(), any(), any(), any(), any(), any()))
         .thenReturn(closed(null));
   }
 
   @Test
   void aCaseStartedFromTasklistsStartFormIsRegisteredAndGetsItsNumberAsBusinessKey() {
-    when(service.register(isNull(), anyString(), eq("huaibei"), eq("COMPLAINT"), eq("H34060000001"),
+    when(service.register(anyString(), eq("huaibei"), eq("COMPLAINT"), eq("H34060000001"),
         eq("GEN_OVERCHARGE"), eq(new BigDecimal("800")), isNull(), isNull())).thenReturn(closed(null));
     Map<String, Object> form = new HashMap<>();
     form.put("region", "huaibei");
