@@ -90,6 +90,28 @@ class CaseFileIT {
     assertThat(values(closed.get("audit"), "entityType", "action")).contains("VIOLATION_CASE:CLOSED");
   }
 
+  @Test
+  void aDesignationApplicationsFile() {
+    String name = "案卷测试新建医院" + System.nanoTime() % 100000;
+    Http.Response filed = Http.demo(port, "zhangjing").post("/api/designation-applications",
+        "{\"institutionName\":\"" + name + "\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\""
+            + org.yibaoflow.support.RegistryFixtures.creditCode("340600") + "\"}");
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    String no = filed.json().get("applicationNo").asText();
+    org.yibaoflow.support.Jobs.drain(managementService, filed.json().get("processInstanceId").asText(), 10);
+
+    JsonNode file = Http.demo(port, "chenmin").get("/api/cases/" + no).json();
+    assertThat(file.get("kind").asText()).isEqualTo("DESIGNATION");
+    assertThat(file.get("kindZh").asText()).isEqualTo("定点申请");
+    assertThat(file.get("party").asText()).isEqualTo(name);
+    assertThat(file.get("closed").asBoolean()).isFalse();
+    assertThat(values(file.get("processes"), "processKey")).containsExactly("designation");
+    assertThat(values(file.get("openTasksAndDeadlines"), "kind")).contains("TASK");
+    assertThat(file.get("facts").get("institutionName").asText()).isEqualTo(name);
+    assertThat(file.get("audit")).isNotEmpty();
+    assertThat(Http.demo(port, "liuyang").get("/api/cases/" + no).status()).isEqualTo(404);
+  }
+
   static List<String> values(JsonNode array, String... fields) {
     List<String> out = new ArrayList<>();
     for (JsonNode n : array) {

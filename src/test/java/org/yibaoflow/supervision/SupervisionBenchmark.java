@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,27 +16,35 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.Application;
-import org.yibaoflow.evaluation.CampaignBulk;
-import org.yibaoflow.evaluation.EvaluationCampaign;
-import org.yibaoflow.evaluation.EvaluationCampaignService;
 
 /**
  * Not a test: how fast the supervision page's API answers with 10,000 open cases on H2 (a fresh file database under
- * target/benchmark/supervision). The cases are a region's annual evaluations (R-EVA-1), each past its data gathering
- * and waiting in 考核评分 with a due date; a supervisor of the region then asks for the overview, the deadlines and the
- * incidents over HTTP, as the page does. Run with
+ * target/benchmark/supervision). Each case is an instance of a minimal process with a caseworker's task with a due
+ * date and a process deadline (timer) beside it, due dates spread from 5 days ago to 20 days ahead; a supervisor of
+ * the region then asks for the overview, the deadlines and the incidents over HTTP, as the page does. (Real cases are
+ * started through their services and processes, which takes minutes for 10,000 on a loaded machine; what the page
+ * reads, tasks and timers of the region, is the same.) Run with
  * {@code ./mvnw -B -Pbenchmark -DskipTests test -Dbenchmark.main=org.yibaoflow.supervision.SupervisionBenchmark
  * [-Dbenchmark.cases=10000]} (docs/supervision.md).
  */
 public final class SupervisionBenchmark {
 
-  static final String REGION = "bench-sup";
-  static final String USER = "bench-supervisor";
+  static final String REGION = "benchsup";
+  static final String CASE = "bench-case";
+  static final String USER = "benchsupervisor";
   static final String PASSWORD = "benchmark-only-password";
 
   private SupervisionBenchmark() {
@@ -55,26 +62,27 @@ public final class SupervisionBenchmark {
         .run(props.toArray(String[]::new))) {
       int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
       supervisor(ctx.getBean(IdentityService.class));
-      JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-      EvaluationCampaignService campaigns = ctx.getBean(EvaluationCampaignService.class);
-      ManagementService management = ctx.getBean(ManagementService.class);
-      int year = LocalDate.now().getYear();
-
+      RuntimeService runtime = ctx.getBean(RuntimeService.class);
+      TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+      ctx.getBean(RepositoryService.class).createDeployment().name(CASE)
+          .addModelInstance(CASE + ".bpmn", benchCase()).deploy();
       long t0 = System.nanoTime();
-      CampaignBulk.insert(jdbc, REGION, cases, year);
-      EvaluationCampaign campaign = campaigns.open(REGION, year, "benchmark");
-      while (!campaigns.runNextBatch(campaign.id()).allStarted()) {
-        // one batch after the other, as the runner's jobs would
-      }
-      System.out.printf("benchmark: %d evaluations started in %.1f s%n", cases, seconds(t0));
-      long t1 = System.nanoTime();
-      List<Job> jobs;
-      while (!(jobs = management.createJobQuery().tenantIdIn(REGION).processDefinitionKey("annual-evaluation")
-          .executable().listPage(0, 500)).isEmpty()) {
-        jobs.forEach(j -> management.executeJob(j.getId()));
+      Instant now = Instant.now();
+      for (int from = 0; from < cases; from += 250) {
+        int start = from;
+        tx.executeWithoutResult(s -> {
+          for (int i = start; i < Math.min(cases, start + 250); i++) {
+            // due dates spread over 25 days from 5 days ago: some overdue, some due soon, most later
+            Date due = Date.from(now.plus(Duration.ofHours(24L * ((i % 25) - 5) + 1)));
+            runtime.startProcessInstanceByKey(CASE, String.format("BENCH-%06d", i),
+                Map.of("region", REGION, "due", due, "deadline", Date.from(due.toInstant().plus(Duration.ofDays(3)))));
+          }
+        });
       }
       long tasks = ctx.getBean(TaskService.class).createTaskQuery().tenantIdIn(REGION).count();
-      System.out.printf("benchmark: data gathered, %d open tasks, in %.1f s%n", tasks, seconds(t1));
+      long timers = ctx.getBean(ManagementService.class).createJobQuery().timers().tenantIdIn(REGION).count();
+      System.out.printf("benchmark: %d cases started (%d open tasks, %d timers) in %.1f s%n", cases, tasks, timers,
+          seconds(t0));
 
       List<String> lines = new ArrayList<>();
       lines.add("| request | first (ms) | median of 5 (ms) | max of 5 (ms) | bytes |");
@@ -86,9 +94,19 @@ public final class SupervisionBenchmark {
       lines.add(timePage(port));
       System.out.println();
       System.out.println("Supervision page benchmark, " + OffsetDateTime.now() + ", H2 file database, "
-          + Runtime.getRuntime().availableProcessors() + " cores, " + cases + " open cases (" + tasks + " open tasks)");
+          + Runtime.getRuntime().availableProcessors() + " cores, " + cases + " open cases (" + tasks + " open tasks, "
+          + timers + " timers)");
       lines.forEach(System.out::println);
     }
+  }
+
+  /** One case: a caseworker's task with a due date and, beside it, a process deadline (a timer), as most cases have. */
+  static BpmnModelInstance benchCase() {
+    return Bpmn.createExecutableProcess(CASE).name("压测案件").camundaHistoryTimeToLive(1)
+        .startEvent().parallelGateway("fork")
+        .userTask("work").name("办理").camundaCandidateGroups("caseworker").camundaDueDate("${due}").endEvent()
+        .moveToNode("fork").intermediateCatchEvent("deadline").name("期限届满").timerWithDate("${deadline}").endEvent()
+        .done();
   }
 
   private static void supervisor(IdentityService identity) {
