@@ -25,8 +25,8 @@
       const items = Array.isArray(list) ? list : (list.documents || list.items || []);
       el.innerHTML = items.length ? table(['文书', '文号', '日期'], items.map(d => '<tr><td>'
         + (d.id !== undefined ? '<a href="/api/documents/' + encodeURIComponent(d.id) + '">' : '')
-        + esc(d.title || d.name || d.kind || d.type || '文书') + (d.id !== undefined ? '</a>' : '') + '</td><td>'
-        + esc(d.documentNo || d.number || '') + '</td><td>' + esc(time(d.issuedAt || d.createdAt)) + '</td></tr>'))
+        + esc(d.kindName || d.title || d.kind || '文书') + (d.id !== undefined ? '</a>' : '') + '</td><td>'
+        + esc(d.number || '') + '</td><td>' + esc(time(d.createdAt)) + (d.servedAt ? '（' + esc(d.servedAt) + ' 送达）' : '') + '</td></tr>'))
         : '<p class="muted" id="no-documents">暂无文书</p>';
     } catch (e) {
       el.innerHTML = '<p class="muted" id="no-documents">暂无文书</p>';

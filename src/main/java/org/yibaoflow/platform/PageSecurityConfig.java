@@ -37,7 +37,9 @@ class PageSecurityConfig {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     AuthenticationEntryPoint entryPoint = PageSecurityConfig::unauthenticated;
     http.securityMatcher(new OrRequestMatcher(path.matcher("/supervision"), path.matcher("/supervision/**"),
-            path.matcher("/cases/**"), path.matcher("/api/supervision/**"), path.matcher("/api/cases/**")))
+            path.matcher("/cases/**"), path.matcher("/api/supervision/**"), path.matcher("/api/cases/**"),
+            // the case file links each document's file
+            path.matcher(org.springframework.http.HttpMethod.GET, "/api/documents/*")))
         .authenticationManager(new ProviderManager(provider))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(path.matcher(LOGIN_PAGE), path.matcher("/supervision/login.js"),
