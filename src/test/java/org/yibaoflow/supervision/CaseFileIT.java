@@ -1,0 +1,126 @@
+package org.yibaoflow.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yibaoflow.institution.AgreementService;
+import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.support.Http;
+import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.TestClock;
+
+/**
+ * The case file (案卷) over HTTP: a violation case whose records are awaited shows its party, the agreement with the
+ * settlement suspension of R-VIO-7 in its history, the running document deadline and the audit trail; once the
+ * deadline has passed and the agreement is terminated the closed case keeps all of it (history service). Caseworkers
+ * of the region read it, other regions get 404, experts 403.
+ */
+@IntegrationTest
+class CaseFileIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  InstitutionService institutions;
+  @Autowired
+  AgreementService agreements;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  TestClock clock;
+
+  @Test
+  void aViolationCaseOpenAndClosed() {
+    SupervisionFixtures fixtures = new SupervisionFixtures(port, institutions, agreements, runtimeService, taskService,
+        managementService, clock);
+    SupervisionFixtures.OpenedCase c = fixtures.awaitingDocuments("huaibei", "案卷测试医院");
+    String path = "/api/cases/" + c.caseNo();
+
+    Http.Response read = Http.demo(port, "chenmin").get(path);
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+    JsonNode open = read.json();
+    assertThat(open.get("kind").asText()).isEqualTo("VIOLATION");
+    assertThat(open.get("kindZh").asText()).isEqualTo("违约案件");
+    assertThat(open.get("region").asText()).isEqualTo("huaibei");
+    assertThat(open.get("closed").asBoolean()).isFalse();
+    assertThat(open.get("party").asText()).isEqualTo(c.institution().name());
+    assertThat(open.get("institution").get("code").asText()).isEqualTo(c.institution().code());
+    assertThat(open.get("agreement").get("id").asLong()).isEqualTo(c.agreementId());
+    assertThat(open.get("agreement").get("state").asText()).isEqualTo("SETTLEMENT_SUSPENDED");
+    assertThat(values(open.get("agreementHistory"), "ruleId", "toState")).contains("R-VIO-7:SETTLEMENT_SUSPENDED");
+    assertThat(values(open.get("processes"), "processKey")).containsExactly("violation-case", "document-production");
+    assertThat(values(open.get("openTasksAndDeadlines"), "kind", "kindZh")).containsExactly("TIMER:资料提供期限");
+    assertThat(values(open.get("stepsDone"), "step")).containsExactly("调查取证");
+    assertThat(values(open.get("audit"), "entityType", "action")).contains("VIOLATION_CASE:OPENED",
+        "VIOLATION_CASE:FINDINGS_RECORDED", "AGREEMENT:TRANSITION");
+    assertThat(values(open.get("decisions"), "what")).contains("DOCUMENTS_REQUESTED");
+
+    assertThat(Http.demo(port, "zhangjing").get(path).status()).as("the region's caseworker").isEqualTo(200);
+    assertThat(Http.demo(port, "sunli").get(path).status()).as("the region's legal reviewer").isEqualTo(200);
+    assertThat(Http.demo(port, "liuyang").get(path).status()).as("济宁's caseworker").isEqualTo(404);
+    assertThat(Http.demo(port, "zhaolei").get(path).status()).as("济宁's supervisor").isEqualTo(404);
+    assertThat(Http.demo(port, "wangqiang").get(path).status()).as("an expert").isEqualTo(403);
+    assertThat(Http.anonymous(port).get(path).status()).isEqualTo(401);
+    assertThat(Http.demo(port, "chenmin").get("/api/cases/VC-1999-huaibei-999999").status()).isEqualTo(404);
+
+    // the 7 days pass without records: the agreement is terminated (R-VIO-7) and the case closes
+    managementService.executeJob(fixtures.documentTimer(c).getId());
+    fixtures.drive(c.processInstanceId());
+    JsonNode closed = Http.demo(port, "zhangjing").get(path).json();
+    assertThat(closed.get("closed").asBoolean()).isTrue();
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("agreement").get("state").asText()).isEqualTo("TERMINATED");
+    assertThat(values(closed.get("agreementHistory"), "ruleId", "toState")).contains("R-VIO-7:SETTLEMENT_SUSPENDED",
+        "R-VIO-7:TERMINATED");
+    assertThat(closed.get("openTasksAndDeadlines")).isEmpty();
+    assertThat(values(closed.get("processes"), "state")).containsOnly("COMPLETED");
+    assertThat(values(closed.get("decisions"), "what")).contains("DOCUMENTS_REQUESTED", "DOCUMENTS_NOT_PROVIDED");
+    assertThat(values(closed.get("audit"), "entityType", "action")).contains("VIOLATION_CASE:CLOSED");
+  }
+
+  @Test
+  void aDesignationApplicationsFile() {
+    String name = "案卷测试新建医院" + System.nanoTime() % 100000;
+    Http.Response filed = Http.demo(port, "zhangjing").post("/api/designation-applications",
+        "{\"institutionName\":\"" + name + "\",\"institutionType\":\"HOSPITAL\",\"creditCode\":\""
+            + org.yibaoflow.support.RegistryFixtures.creditCode("340600") + "\"}");
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    String no = filed.json().get("applicationNo").asText();
+    org.yibaoflow.support.Jobs.drain(managementService, filed.json().get("processInstanceId").asText(), 10);
+
+    JsonNode file = Http.demo(port, "chenmin").get("/api/cases/" + no).json();
+    assertThat(file.get("kind").asText()).isEqualTo("DESIGNATION");
+    assertThat(file.get("kindZh").asText()).isEqualTo("定点申请");
+    assertThat(file.get("party").asText()).isEqualTo(name);
+    assertThat(file.get("closed").asBoolean()).isFalse();
+    assertThat(values(file.get("processes"), "processKey")).containsExactly("designation");
+    assertThat(values(file.get("openTasksAndDeadlines"), "kind")).contains("TASK");
+    assertThat(file.get("facts").get("institutionName").asText()).isEqualTo(name);
+    assertThat(file.get("audit")).isNotEmpty();
+    assertThat(Http.demo(port, "liuyang").get("/api/cases/" + no).status()).isEqualTo(404);
+  }
+
+  static List<String> values(JsonNode array, String... fields) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : array) {
+      List<String> parts = new ArrayList<>();
+      for (String f : fields) {
+        parts.add(n.path(f).asText());
+      }
+      out.add(String.join(":", parts));
+    }
+    return out;
+  }
+}
