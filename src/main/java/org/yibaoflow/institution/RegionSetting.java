@@ -63,7 +63,13 @@ public enum RegionSetting {
   /** R-EVA-3: annual-evaluation deduction per agreement point (记分换算扣分; product default 1). */
   EVALUATION_POINTS_FACTOR("evaluation-points-factor", Unit.COUNT, "R-EVA-3", 1, 10, "协议记分换算年度考核扣分的倍数"),
   /** R-EVA-1: working days for scoring an institution in the campaign (product default 10). */
-  EVALUATION_SCORING_PERIOD("evaluation-scoring-period", Unit.WORKING_DAYS, "R-EVA-1", 1, 60, "年度考核评分期限");
+  EVALUATION_SCORING_PERIOD("evaluation-scoring-period", Unit.WORKING_DAYS, "R-EVA-1", 1, 60, "年度考核评分期限"),
+  /** R-VIO-13: the second review samples at least 5 % of inpatient claims [000 §二(二)]; a region may ask more. */
+  SECOND_REVIEW_MIN_RATIO("second-review-min-ratio", Unit.PERCENT, "R-VIO-13", 5, 100,
+      "费用复审随机抽查住院费用的最低比例"),
+  /** R-VIO-13: working days to verify a batch's suspicious claims (调阅病历、现场核查; the seeds name none: 10). */
+  CLAIM_VERIFICATION_PERIOD("claim-verification-period", Unit.WORKING_DAYS, "R-VIO-13", 1, 60,
+      "可疑费用单据核实及复审抽查期限");
 
   public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT }
 
