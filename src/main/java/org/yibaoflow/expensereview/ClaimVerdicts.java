@@ -29,6 +29,9 @@ import org.yibaoflow.platform.DomainRuleException;
 @Service
 public class ClaimVerdicts {
 
+  /** A string variable holds at most 4,000 characters; a longer list is cut with a pointer to the API. */
+  static final int MAX_TEXT = 3_700;
+
   private final ExpenseReviewMapper mapper;
   private final ViolationCatalogue catalogue;
   private final InstitutionService institutions;
@@ -68,8 +71,25 @@ public class ClaimVerdicts {
       text.append('\n');
     }
     Institution i = institutions.findByCode(b.region(), institutionCode);
-    return new Worklist(i == null ? institutionCode : i.name(), claims.size(), text.toString(),
-        String.join(",", proposed));
+    String list = text.length() <= MAX_TEXT ? text.toString()
+        : text.substring(0, text.lastIndexOf("\n", MAX_TEXT) + 1) + "……（共 " + claims.size()
+            + " 张，完整清单：GET /api/expense-batches/" + batchNo + "/claims?institutionCode=" + institutionCode + "&stage="
+            + stage + "）";
+    return new Worklist(i == null ? institutionCode : i.name(), claims.size(), list, String.join(",", proposed));
+  }
+
+  /** An institution's claims of a stage in a batch (the form's list in full), for the current user's regions. */
+  @Transactional(readOnly = true)
+  public List<Claim> claims(String batchNo, String institutionCode, String stage, List<String> visibleRegions) {
+    ClaimBatch b = batchNo == null ? null : mapper.find(batchNo);
+    if (b == null || !visibleRegions.contains(b.region())) {
+      throw DomainRuleException.notFound("费用审核批次 / claim batch", batchNo);
+    }
+    if (!ExpenseReviewService.SCREENING.equals(stage) && !ExpenseReviewService.SAMPLE.equals(stage)) {
+      throw DomainRuleException.badRequest("stage", "R-VIO-13", "阶段须为 SCREENING（初审可疑）或 SAMPLE（复审抽查）",
+          "stage must be SCREENING or SAMPLE");
+    }
+    return mapper.claimsOf(b.id(), institutionCode, stage);
   }
 
   /** The verdicts of one task: how many confirmed and the amount found. */

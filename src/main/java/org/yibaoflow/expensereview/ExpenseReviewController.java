@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yibaoflow.platform.AllowedRoles;
 import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.RegionAccess;
 import org.yibaoflow.platform.Role;
 
 /**
@@ -30,9 +31,13 @@ import org.yibaoflow.platform.Role;
 class ExpenseReviewController {
 
   private final ExpenseBatchService service;
+  private final ClaimVerdicts verdicts;
+  private final RegionAccess regions;
 
-  ExpenseReviewController(ExpenseBatchService service) {
+  ExpenseReviewController(ExpenseBatchService service, ClaimVerdicts verdicts, RegionAccess regions) {
     this.service = service;
+    this.verdicts = verdicts;
+    this.regions = regions;
   }
 
   record BatchRequest(String region, String settlementRef, BigDecimal sampleRatioPercent, List<ClaimInput> claims) {
@@ -95,5 +100,12 @@ class ExpenseReviewController {
   @GetMapping("/{batchNo}")
   ExpenseBatchService.BatchView get(@PathVariable String batchNo) {
     return service.visible(batchNo);
+  }
+
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMIN})
+  @GetMapping("/{batchNo}/claims")
+  List<Claim> claims(@PathVariable String batchNo, @RequestParam String institutionCode,
+      @RequestParam String stage) {
+    return verdicts.claims(batchNo, institutionCode, stage, regions.visibleRegions());
   }
 }
