@@ -7,10 +7,10 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
+import org.yibaoflow.platform.DmnEngines;
 import org.yibaoflow.platform.EngineAsApplication;
 
 /**
@@ -26,7 +26,7 @@ public class ClaimScreening {
 
   private final RepositoryService repositoryService;
   private final EngineAsApplication engine;
-  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmnEngine = DmnEngines.bulk();
   private volatile Table cached;
 
   ClaimScreening(RepositoryService repositoryService, EngineAsApplication engine) {
