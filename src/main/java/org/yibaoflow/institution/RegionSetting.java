@@ -69,7 +69,18 @@ public enum RegionSetting {
       "费用复审随机抽查住院费用的最低比例"),
   /** R-VIO-13: working days to verify a batch's suspicious claims (调阅病历、现场核查; the seeds name none: 10). */
   CLAIM_VERIFICATION_PERIOD("claim-verification-period", Unit.WORKING_DAYS, "R-VIO-13", 1, 60,
-      "可疑费用单据核实及复审抽查期限");
+      "可疑费用单据核实及复审抽查期限"),
+  /** R-VIO-14: every designated hospital at least 2 on-site routine inspections a year [000 §二(三)]. */
+  ROUTINE_INSPECTION_MIN("routine-inspection-min", Unit.COUNT, "R-VIO-14", 2, 52, "每家定点医疗机构每年现场日常检查的最少次数"),
+  /** R-VIO-14: at least 4 special actions a year in the region [000 §二(三)]. */
+  SPECIAL_ACTION_MIN("special-action-min", Unit.COUNT, "R-VIO-14", 4, 52, "本地区每年专项检查的最少次数"),
+  /** R-VIO-14: pharmacies are inspected at the region's own frequency (the seeds name none: product default 1). */
+  PHARMACY_INSPECTION_FREQUENCY("pharmacy-inspection-frequency", Unit.COUNT, "R-VIO-14", 1, 52,
+      "每家定点零售药店每年现场检查次数"),
+  /** R-VIO-14: flying inspections sample at least 10 % of the region's hospitals [001 §三(四)]. */
+  FLYING_SAMPLE_MIN_RATIO("flying-sample-min-ratio", Unit.PERCENT, "R-VIO-14", 10, 100, "飞行检查抽查定点医疗机构的最低比例"),
+  /** R-VIO-14: the flying sample always includes the top 5 hospitals by last year's fund payments [001 §三(四)]. */
+  FLYING_TOP_PAYERS("flying-top-payers", Unit.COUNT, "R-VIO-14", 5, 100, "飞行检查必查的上年度医保基金支付额排名靠前的机构数");
 
   public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT }
 
