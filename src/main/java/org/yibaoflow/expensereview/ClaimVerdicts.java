@@ -122,9 +122,12 @@ public class ClaimVerdicts {
     return new Checked(batchNo, b.region(), institutionCode, stage, claims, confirmed, codes);
   }
 
-  /** Records checked verdicts: the confirmed claims with amount and codes, every other claim of the task cleared. */
+  /**
+   * Records checked verdicts: the confirmed claims with amount and codes, every other claim of the task cleared;
+   * the audit names how the claims were verified (调阅病历 RECORDS, 现场核查 ON_SITE) and the caseworker's note.
+   */
   @Transactional
-  public Verdicts record(Checked c, String verifiedBy, String processInstanceId) {
+  public Verdicts record(Checked c, String verifiedBy, String method, String note, String processInstanceId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     BigDecimal found = BigDecimal.ZERO;
     for (Claim claim : c.claims().values()) {
@@ -139,7 +142,8 @@ public class ClaimVerdicts {
     audit.record(AuditEntry.of(c.region(), ExpenseBatchService.ENTITY, c.batchNo(), "VERIFIED", null, null, "R-VIO-13",
         (ExpenseReviewService.SCREENING.equals(c.stage()) ? "可疑单据核实：" : "复审抽查：") + c.institutionCode() + " 单据 "
             + c.claims().size() + " 张，查实违规 " + c.confirmed().size() + " 张，金额 " + found.toPlainString() + " 元",
-        processInstanceId, c.confirmed().isEmpty() ? null : "codes=" + c.codes() + "; claims=" + c.confirmed().keySet()));
+        processInstanceId, truncate("method=" + method + (c.confirmed().isEmpty() ? "" : "; codes=" + c.codes()
+            + "; claims=" + c.confirmed().keySet()) + (note == null || note.isBlank() ? "" : "; note=" + note))));
     return new Verdicts(c.confirmed().size(), c.claims().size() - c.confirmed().size(), found);
   }
 
@@ -196,6 +200,10 @@ public class ClaimVerdicts {
     }
     String joined = String.join(",", codes);
     return joined.length() <= 500 ? joined : joined.substring(0, 500);
+  }
+
+  private static String truncate(String s) {
+    return s.length() <= 2000 ? s : s.substring(0, 2000);
   }
 
   private ClaimBatch batch(String batchNo) {

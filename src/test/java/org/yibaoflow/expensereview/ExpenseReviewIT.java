@@ -173,6 +173,8 @@ class ExpenseReviewIT {
     assertThat(refusalCases.open(batchNo, pi)).containsExactlyInAnyOrder(refusals.get(0).get("caseNo").asText(),
         caseOfC);
     assertThat(reviews.refuse(batchNo, pi).amount()).isEqualByComparingTo("26000");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND action = 'VERIFIED' "
+        + "AND details LIKE 'method=ON_SITE%'", Integer.class, batchNo)).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM violation_case WHERE external_ref LIKE ?", Integer.class,
         batchNo + "/%")).isEqualTo(2);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();

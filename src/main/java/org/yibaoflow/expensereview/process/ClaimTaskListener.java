@@ -41,6 +41,7 @@ class ClaimTaskListener implements TaskListener {
       scope.setVariableLocal("confirmedClaims", "");
       scope.setVariableLocal("violationCodes", w.proposedViolations());
       scope.setVariableLocal("verificationNote", "");
+      scope.setVariableLocal("verificationMethod", null);
     }
   }
 }

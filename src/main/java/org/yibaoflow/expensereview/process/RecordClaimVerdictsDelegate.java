@@ -35,7 +35,8 @@ class RecordClaimVerdictsDelegate implements JavaDelegate {
       throw new BpmnError(INVALID, e.messageZh() + "（" + e.field() + "，" + e.rule() + "）");
     }
     Object by = execution.getVariable("verifiedBy");
-    verdicts.record(checked, by == null ? AuditService.SYSTEM : by.toString(), execution.getProcessInstanceId());
+    verdicts.record(checked, by == null ? AuditService.SYSTEM : by.toString(), text(execution, "verificationMethod"),
+        text(execution, "verificationNote"), execution.getProcessInstanceId());
     execution.setVariableLocal("verdictError", null);
   }
 

@@ -163,10 +163,10 @@ class ExpenseReviewProcessTest {
     assertThat((String) taskService().getVariable(again.getId(), "verdictError")).contains("NOPE").contains("R-VIO-13");
     // what was entered is kept for correction
     assertThat(taskService().getVariable(again.getId(), "confirmedClaims")).isEqualTo("NOPE");
-    verify(verdicts, never()).record(any(), anyString(), anyString());
+    verify(verdicts, never()).record(any(), anyString(), any(), any(), anyString());
     complete(again, Map.of("confirmedClaims", "C1"));
     drainRecording(pi);
-    verify(verdicts).record(any(), anyString(), eq(pi.getId()));
+    verify(verdicts).record(any(), anyString(), any(), any(), eq(pi.getId()));
     execute(job());
     execute(job());
     assertThat(pi).isEnded().hasNotPassed("Task_OpenCases");
