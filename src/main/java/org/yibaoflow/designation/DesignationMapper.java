@@ -66,6 +66,9 @@ interface DesignationMapper {
 
   int countOpenComplaints(@Param("applicationNo") String applicationNo);
 
+  /** R-DES-3: unverified complaints on any designation application of an institution (region + credit code). */
+  int countOpenComplaintsOfInstitution(@Param("region") String region, @Param("creditCode") String creditCode);
+
   List<DesignationRecords.Complaint> complaints(@Param("applicationNo") String applicationNo);
 
   void insertRound(DesignationRecords.NegotiationRound round);

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Resource-allocation plans per region (R-DES-5): without one in force, designation applications are refused
- * by the eligibility check. Read by the region's users, recorded by administrators and supervisors.
+ * by the eligibility check. Read by the region's users, recorded by the administrative department, supervisors
+ * and administrators.
  */
 @RestController
 @RequestMapping("/api/regions/{region}/designation-plans")
@@ -33,13 +34,14 @@ class DesignationPlanController {
       @NotNull LocalDate validFrom, LocalDate validTo, @NotBlank @Size(max = 2000) String reason) {
   }
 
-  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping
   List<DesignationPlan> list(@PathVariable String region) {
     return plans.ofRegion(region);
   }
 
-  @AllowedRoles({Role.SUPERVISOR, Role.ADMIN})
+  // the plan is the region's (医保行政部门, [003 §四]); the agency's department head records it as well
+  @AllowedRoles({Role.SUPERVISOR, Role.ADMINDEPT, Role.ADMIN})
   @PostMapping
   DesignationPlan record(@PathVariable String region, @Valid @RequestBody PlanRequest r) {
     return plans.record(region, r.title(), r.documentRef(), r.validFrom(), r.validTo(), r.reason());

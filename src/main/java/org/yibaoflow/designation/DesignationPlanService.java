@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.institution.Eligibility;
@@ -24,7 +23,6 @@ public class DesignationPlanService {
 
   static final String RULE = "R-DES-5";
   static final String ENTITY = "DESIGNATION_PLAN";
-  static final String SUPERVISOR_GROUP = "supervisor";
 
   private final DesignationPlanMapper mapper;
   private final RegionAccess regions;
@@ -55,16 +53,13 @@ public class DesignationPlanService {
   }
 
   /**
-   * Records a plan in force from {@code validFrom} (to {@code validTo}, open-ended when null). Administrators
-   * and the region's supervisors only. The same document recorded twice answers the first record.
+   * Records a plan in force from {@code validFrom} (to {@code validTo}, open-ended when null). Who may: the
+   * controller's roles (docs/security.md). The same document recorded twice answers the first record.
    */
   @Transactional
   public DesignationPlan record(String region, String title, String documentRef, LocalDate validFrom,
       LocalDate validTo, String reason) {
     regions.requireRegion(region);
-    if (!regions.currentUser().isAdmin() && !regions.currentUser().groupIds().contains(SUPERVISOR_GROUP)) {
-      throw new AccessDeniedException("Only administrators and supervisors record resource-allocation plans");
-    }
     DomainRuleException.requireText(title, "title", "规划名称", "title");
     DomainRuleException.requireText(documentRef, "documentRef", "规划文号", "documentRef");
     DomainRuleException.requireText(reason, "reason", "登记理由", "reason");

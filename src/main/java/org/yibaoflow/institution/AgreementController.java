@@ -22,9 +22,11 @@ import org.yibaoflow.platform.DomainRuleException;
 class AgreementController {
 
   private final AgreementService agreements;
+  private final AgreementCorrectionService corrections;
 
-  AgreementController(AgreementService agreements) {
+  AgreementController(AgreementService agreements, AgreementCorrectionService corrections) {
     this.agreements = agreements;
+    this.corrections = corrections;
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.MODELER, Role.ADMIN})
@@ -39,6 +41,10 @@ class AgreementController {
     return agreements.visible(id);
   }
 
+  /**
+   * An administrator's data correction of the recorded state (reason mandatory, audited as CORRECTION, no ban):
+   * the legal acts themselves happen in the processes. {@code processInstanceId} may name the deciding case.
+   */
   @AllowedRoles({Role.ADMIN})
   @PostMapping("/{id}/transitions")
   TransitionResult transition(@PathVariable long id, @Valid @RequestBody TransitionRequest r) {
@@ -46,7 +52,7 @@ class AgreementController {
     AgreementState to = Arrays.stream(AgreementState.values()).filter(s -> s.name().equals(r.to())).findFirst()
         .orElseThrow(() -> DomainRuleException.badRequest("to", r.ruleId(), "目标状态不存在：" + r.to(),
             "Unknown target state: " + r.to()));
-    return agreements.transition(id, new TransitionCommand(to, r.cause(), r.ruleId(), r.reason(),
+    return corrections.correct(id, new TransitionCommand(to, r.cause(), r.ruleId(), r.reason(),
         r.processInstanceId()));
   }
 

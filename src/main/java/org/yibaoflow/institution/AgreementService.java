@@ -47,6 +47,13 @@ public class AgreementService {
   @Transactional
   public Agreement sign(long institutionId, LocalDate periodStart, LocalDate periodEnd, AgreementState initial,
       String reason, String processInstanceId) {
+    return record(institutionId, periodStart, periodEnd, initial, reason, processInstanceId, "SIGNED", null);
+  }
+
+  /** Writes a new agreement, audited under {@code action} (SIGNED by a process, IMPORTED by an administrator). */
+  @Transactional
+  Agreement record(long institutionId, LocalDate periodStart, LocalDate periodEnd, AgreementState initial,
+      String reason, String processInstanceId, String action, String details) {
     Institution institution = institutions.find(institutionId);
     if (initial == null || !initial.isInitial()) {
       throw DomainRuleException.badRequest("state", "R-EVA-4", "新签协议的状态须为 ACTIVE 或 DEFERRED（缓签）",
@@ -77,9 +84,10 @@ public class AgreementService {
     mapper.insert(new Agreement(null, institutionId, institution.region(), periodStart, periodEnd, initial, 0, now, 0L,
         now));
     Agreement saved = mapper.findByPeriod(institutionId, periodStart);
-    audit.record(AuditEntry.of(saved.region(), ENTITY, saved.id().toString(), "SIGNED", null, initial.name(),
+    audit.record(AuditEntry.of(saved.region(), ENTITY, saved.id().toString(), action, null, initial.name(),
         initial == AgreementState.DEFERRED ? "R-EVA-4" : "R-DES-4", reason, processInstanceId,
-        "institutionId=" + institutionId + ", period=" + periodStart + ".." + periodEnd));
+        "institutionId=" + institutionId + ", period=" + periodStart + ".." + periodEnd
+            + (details == null ? "" : ", " + details)));
     return saved;
   }
 
@@ -116,9 +124,10 @@ public class AgreementService {
   }
 
   /**
-   * Moves an agreement along the table. No region check here (processes call it as the system); the REST
-   * layer checks the region first. Entering TERMINATED records the R-VIO-9 ban; the listeners (personnel,
-   * R-PERS-11) follow in the same transaction.
+   * Moves an agreement along the table: the legal act a process decided. No region check here (processes
+   * call it as the system). Entering TERMINATED records the R-VIO-9 ban; the listeners (personnel,
+   * R-PERS-11) follow in the same transaction. Only processes call this; an administrator's correction of the
+   * register is {@link AgreementCorrectionService}, which writes no ban.
    *
    * <p>R-VIO-5: "协议有效期内累计3次被暂停协议 … 一律解除服务协议" [000 §一] and "累计2次及以上被中止医保服务协议 …
    * 应当即时解除协议" [003 §三(三)] make the N-th suspension itself the ground for termination, "at once".

@@ -30,11 +30,14 @@ class InstitutionController {
 
   private final InstitutionService institutions;
   private final AgreementService agreements;
+  private final AgreementCorrectionService corrections;
   private final RegionAccess regions;
 
-  InstitutionController(InstitutionService institutions, AgreementService agreements, RegionAccess regions) {
+  InstitutionController(InstitutionService institutions, AgreementService agreements,
+      AgreementCorrectionService corrections, RegionAccess regions) {
     this.institutions = institutions;
     this.agreements = agreements;
+    this.corrections = corrections;
     this.regions = regions;
   }
 
@@ -76,13 +79,17 @@ class InstitutionController {
     return agreements.ofInstitution(id);
   }
 
+  /**
+   * An administrator imports an existing agreement (存量协议; reason mandatory, audited as IMPORTED). Signing a new
+   * agreement is the designation and annual-evaluation processes' act.
+   */
   @AllowedRoles({Role.ADMIN})
   @PostMapping("/{id}/agreements")
   @ResponseStatus(HttpStatus.CREATED)
-  Agreement sign(@PathVariable long id, @Valid @RequestBody SignRequest r) {
+  Agreement importAgreement(@PathVariable long id, @Valid @RequestBody SignRequest r) {
     institutions.visible(id);
-    return agreements.sign(id, r.periodStart(), r.periodEnd(), r.state() == null ? AgreementState.ACTIVE : r.state(),
-        r.reason(), r.processInstanceId());
+    return corrections.importExisting(id, r.periodStart(), r.periodEnd(),
+        r.state() == null ? AgreementState.ACTIVE : r.state(), r.reason());
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
@@ -112,6 +119,7 @@ class InstitutionController {
       @NotNull LocalDate decidedOn, @NotBlank @Size(max = 2000) String description, Boolean serious) {
   }
 
+  /** An import names no process: {@code processInstanceId} is accepted for older clients and not used. */
   record SignRequest(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd, AgreementState state,
       @NotBlank @Size(max = 2000) String reason, @Size(max = 64) String processInstanceId) {
   }

@@ -53,7 +53,8 @@ class ObjectionController {
   }
 
   /** 202 when the objection is inside its window; 409 naming the deadline when it is late (R-PERS-12). */
-  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
+  // R-PERS-12: the objection against the agency's decision is filed with the administrative department
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINDEPT})
   @PostMapping("/{objectionNo}/filings")
   @ResponseStatus(HttpStatus.ACCEPTED)
   FilingResult file(@PathVariable String objectionNo, @Valid @RequestBody FilingRequest request) {

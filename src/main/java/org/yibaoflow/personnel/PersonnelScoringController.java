@@ -56,8 +56,11 @@ class PersonnelScoringController {
     return measures.payable(code, date);
   }
 
-  /** R-PERS-13: the key monitoring list of the user's regions (supervisors), optionally one cycle (year). */
-  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
+  /**
+   * R-PERS-13: the key monitoring list of the user's regions, optionally one cycle (year): for the supervisors who
+   * direct the inspections and the administrative department's supervision.
+   */
+  @AllowedRoles({Role.SUPERVISOR, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/key-monitoring")
   List<MeasureMapper.KeyMonitoringEntry> keyMonitoring(@RequestParam(required = false) Integer year) {
     return measures.keyMonitoring(year);

@@ -1,10 +1,10 @@
 package org.yibaoflow.platform;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start outside the demo profile unless an administrator password is supplied by the
@@ -17,7 +17,8 @@ public class AdminPasswordGuard implements EnvironmentPostProcessor, Ordered {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (environment.acceptsProfiles(Profiles.of("demo"))) {
+    // only a profile chosen on purpose counts: a default profile (spring.profiles.default) is no choice
+    if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
       return;
     }
     String password = environment.getProperty(PASSWORD_PROPERTY);

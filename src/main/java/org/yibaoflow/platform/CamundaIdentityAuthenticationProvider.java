@@ -11,31 +11,43 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic credentials are checked against Camunda's identity service, the one user store of
- * Tasklist, Cockpit, the engine REST API and the domain API. Failed attempts count towards the
- * engine's login lockout.
+ * Tasklist, Cockpit, the engine REST API and the domain API. Failed attempts count in the {@link LoginThrottle}
+ * per client (the request's remote address, the client's own behind the TLS proxy) and user name.
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
+    String client = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
+    var refused = throttle.check(client, userId);
+    if (refused.isPresent()) {
+      throw new LoginThrottledException(refused.get());
+    }
     if (userId == null || userId.isBlank() || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
+      throttle.failed(client, userId);
       throw new BadCredentialsException("Bad credentials");
     }
+    throttle.succeeded(client, userId);
     EngineUser user = load(userId);
     List<GrantedAuthority> authorities = new ArrayList<>();
     user.groupIds().forEach(g -> authorities.add(new SimpleGrantedAuthority("GROUP_" + g)));
+    // roles for Spring's own checks (actuator: hasRole, health details' management.endpoint.health.roles)
+    user.groupIds().forEach(g -> authorities.add(new SimpleGrantedAuthority("ROLE_" + g)));
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }
 

@@ -42,7 +42,8 @@ class ReferralController {
     return service.get(referralNo);
   }
 
-  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
+  // R-VIO-11: feedback of the receiving authority, registered by the agency or its legal reviewer
+  @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL})
   @PostMapping("/{referralNo}/feedback")
   @ResponseStatus(HttpStatus.ACCEPTED)
   void feedback(@PathVariable String referralNo, @Valid @RequestBody FeedbackRequest request) {

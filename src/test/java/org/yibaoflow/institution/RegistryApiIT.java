@@ -186,10 +186,10 @@ class RegistryApiIT {
   void anIllegalTransitionIsAConflictNamingTheRule() {
     Http zhangjing = Http.demo(port, "zhangjing");
     Agreement a = freshAgreement("huaibei", "HOSPITAL");
-    Http.Response terminate = admin().post("/api/agreements/" + a.id() + "/transitions",
-        transition("TERMINATED", "FRAUD", "R-VIO-3", "经查实虚构住院骗取基金", "pi-terminate-1"));
-    assertThat(terminate.status()).as(terminate.body()).isEqualTo(200);
-    assertThat(terminate.json().get("agreement").get("state").asText()).isEqualTo("TERMINATED");
+    // terminated by its process (the violation case's delegate), which writes the ban
+    TransitionResult terminate = agreements.transition(a.id(), new TransitionCommand(AgreementState.TERMINATED,
+        "FRAUD", "R-VIO-3", "经查实虚构住院骗取基金", "pi-terminate-1"));
+    assertThat(terminate.agreement().state()).isEqualTo(AgreementState.TERMINATED);
     int audit = auditRows(AgreementService.ENTITY, a.id());
 
     Http.Response back = admin().post("/api/agreements/" + a.id() + "/transitions",
@@ -246,11 +246,12 @@ class RegistryApiIT {
     assertThat(after.suspensionCount()).isEqualTo(1);
     assertThat(after.version()).isEqualTo(1L);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ?"
-        + " AND action = 'TRANSITION'", Integer.class, String.valueOf(a.id()))).isEqualTo(1);
+        + " AND action = 'CORRECTION'", Integer.class, String.valueOf(a.id()))).isEqualTo(1);
   }
 
+  /** The administrator's correction is audited as such: actor, reason, the deciding case named in the details. */
   @Test
-  void everyTransitionIsAuditedWithActorReasonAndCase() {
+  void everyCorrectionIsAuditedWithActorReasonAndCase() {
     Http chenmin = Http.demo(port, "chenmin");
     Agreement a = freshAgreement("huaibei", "HOSPITAL");
     Http.Response r = admin().post("/api/agreements/" + a.id() + "/transitions",
@@ -259,16 +260,17 @@ class RegistryApiIT {
     JsonNode history = chenmin.get("/api/institutions/" + a.institutionId() + "/history").json();
     JsonNode last = history.get(history.size() - 1);
     assertThat(last.get("entityType").asText()).isEqualTo("AGREEMENT");
-    assertThat(last.get("action").asText()).isEqualTo("TRANSITION");
+    assertThat(last.get("action").asText()).isEqualTo("CORRECTION");
     assertThat(last.get("fromState").asText()).isEqualTo("ACTIVE");
     assertThat(last.get("toState").asText()).isEqualTo("SETTLEMENT_SUSPENDED");
     assertThat(last.get("ruleId").asText()).isEqualTo("R-VIO-7");
     assertThat(last.get("reason").asText()).isEqualTo("未按要求提供病历资料");
     assertThat(last.get("actor").asText()).isEqualTo("demo");
-    assertThat(last.get("processInstanceId").asText()).isEqualTo("pi-audit-42");
+    assertThat(last.get("processInstanceId")).as("a correction is not a process's act").isNull();
+    assertThat(last.get("details").asText()).contains("decidedIn=pi-audit-42");
     assertThat(last.get("occurredAt").asText()).isNotBlank();
     // registration and signing are in the history too
-    assertThat(history.findValuesAsText("action")).contains("REGISTERED", "SIGNED", "TRANSITION");
+    assertThat(history.findValuesAsText("action")).contains("REGISTERED", "SIGNED", "CORRECTION");
   }
 
   @Test
@@ -295,12 +297,15 @@ class RegistryApiIT {
         .isEqualTo("TERMINATED");
   }
 
+  /** A transition as the processes make it (violation case, rectification); the threshold applies there. */
   private JsonNode step(Http user, Agreement a, String to, String cause, String rule) {
-    Http.Response r = admin().post("/api/agreements/" + a.id() + "/transitions",
-        transition(to, cause, rule, "集成测试 " + to, null));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
+    TransitionResult r = agreements.transition(a.id(), new TransitionCommand(AgreementState.valueOf(to), cause, rule,
+        "集成测试 " + to, null));
+    return JSON.valueToTree(r);
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
 
   @Test
   void regionSettingsAreReadByTheRegionAndChangedByAdministrators() {

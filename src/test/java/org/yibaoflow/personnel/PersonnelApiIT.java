@@ -21,6 +21,9 @@ import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
 import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.institution.NewInstitution;
+import org.yibaoflow.institution.TransitionCommand;
+import org.yibaoflow.platform.AuditService;
+import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
 import org.yibaoflow.support.RegistryFixtures;
@@ -63,11 +66,6 @@ class PersonnelApiIT {
   String stateAt(long personId, long institutionId) {
     return jdbc.queryForObject("SELECT state FROM person_agreement WHERE person_id = ? AND institution_id = ?",
         String.class, personId, institutionId);
-  }
-
-  static String transition(String to, String cause, String ruleId, String reason, String pi) {
-    return "{\"to\":\"" + to + "\",\"cause\":\"" + cause + "\",\"ruleId\":\"" + ruleId + "\",\"reason\":\"" + reason
-        + "\",\"processInstanceId\":\"" + pi + "\"}";
   }
 
   @Test
@@ -137,9 +135,8 @@ class PersonnelApiIT {
     PersonDetail two = freshPerson("多点医师", a.institutionId(), b.institutionId());
     Http zhangjing = Http.demo(port, "zhangjing");
 
-    Http.Response suspend = admin().post("/api/agreements/" + a.id() + "/transitions",
-        transition("SUSPENDED", "VIOLATION", "R-VIO-2", "违规中止协议", "pi-ripple-1"));
-    assertThat(suspend.status()).as(suspend.body()).isEqualTo(200);
+    // the institution's agreement moves as its process moves it (violation case, rectification: issue 13)
+    decide(a, AgreementState.SUSPENDED, "VIOLATION", "R-VIO-2", "违规中止协议", "pi-ripple-1");
     assertThat(stateAt(one.person().id(), a.institutionId())).isEqualTo("SUSPENDED");
     assertThat(stateAt(two.person().id(), a.institutionId())).isEqualTo("SUSPENDED");
     // [004 §三(二)]: the second site's own agreement is untouched
@@ -149,15 +146,13 @@ class PersonnelApiIT {
     JsonNode follow = history.get(history.size() - 1);
     assertThat(follow.get("action").asText()).isEqualTo("FOLLOWS_INSTITUTION");
     assertThat(follow.get("ruleId").asText()).isEqualTo("R-PERS-11");
-    assertThat(follow.get("actor").asText()).isEqualTo("demo");
+    assertThat(follow.get("actor").asText()).isEqualTo(AuditService.SYSTEM);
     assertThat(follow.get("processInstanceId").asText()).isEqualTo("pi-ripple-1");
     assertThat(follow.get("reason").asText()).contains("违规中止协议");
 
-    assertThat(admin().post("/api/agreements/" + a.id() + "/transitions",
-        transition("ACTIVE", "RECTIFIED", "R-VIO-2", "整改到位", "pi-ripple-1")).status()).isEqualTo(200);
+    decide(a, AgreementState.ACTIVE, "RECTIFIED", "R-VIO-2", "整改到位", "pi-ripple-1");
     assertThat(stateAt(one.person().id(), a.institutionId())).isEqualTo("ACTIVE");
-    assertThat(admin().post("/api/agreements/" + a.id() + "/transitions",
-        transition("TERMINATED", "FRAUD", "R-VIO-3", "骗保解除", "pi-ripple-2")).status()).isEqualTo(200);
+    decide(a, AgreementState.TERMINATED, "FRAUD", "R-VIO-3", "骗保解除", "pi-ripple-2");
     assertThat(stateAt(one.person().id(), a.institutionId())).isEqualTo("TERMINATED");
     assertThat(stateAt(two.person().id(), a.institutionId())).isEqualTo("TERMINATED");
     assertThat(stateAt(two.person().id(), b.institutionId())).isEqualTo("ACTIVE");
@@ -176,7 +171,7 @@ class PersonnelApiIT {
     long secondAgreement = second.agreements().get(0).id();
     int auditBefore = registryAuditRows();
 
-    CompletableFuture<Http.Response> response;
+    CompletableFuture<Throwable> response;
     try (Connection other = dataSource.getConnection()) {
       other.setAutoCommit(false);
       try (PreparedStatement lock = other.prepareStatement(
@@ -184,14 +179,20 @@ class PersonnelApiIT {
         lock.setLong(1, secondAgreement);
         assertThat(lock.executeUpdate()).isEqualTo(1);
       }
-      response = CompletableFuture.supplyAsync(() -> admin().post(
-          "/api/agreements/" + a.id() + "/transitions",
-          transition("TERMINATED", "FRAUD", "R-VIO-3", "骗保解除", "pi-atomic")));
+      response = CompletableFuture.supplyAsync(() -> {
+        try {
+          decide(a, AgreementState.TERMINATED, "FRAUD", "R-VIO-3", "骗保解除", "pi-atomic");
+          return null;
+        } catch (RuntimeException e) {
+          return e;
+        }
+      });
       waitUntilBlocked(other, response);
       other.commit();
     }
-    Http.Response r = response.get(30, TimeUnit.SECONDS);
-    assertThat(r.status()).as(r.body()).isEqualTo(409);
+    Throwable refused = response.get(30, TimeUnit.SECONDS);
+    assertThat(refused).isInstanceOf(DomainRuleException.class);
+    assertThat(((DomainRuleException) refused).status().value()).isEqualTo(409);
 
     assertThat(agreements.find(a.id()).state()).isEqualTo(AgreementState.ACTIVE);
     assertThat(agreements.find(a.id()).version()).isEqualTo(a.version());
@@ -225,8 +226,8 @@ class PersonnelApiIT {
     }
   }
 
-  /** Direct transitions and signing are an administrator's data correction (issue 13); processes do the rest. */
-  private Http admin() {
-    return Http.demo(port, "demo");
+  /** The transition a process's delegate makes (the REST operation is only an administrator's correction). */
+  private void decide(Agreement a, AgreementState to, String cause, String rule, String reason, String pi) {
+    agreements.transition(a.id(), new TransitionCommand(to, cause, rule, reason, pi));
   }
 }

@@ -41,8 +41,14 @@ class AdminPasswordGuardTest {
     MockEnvironment env = new MockEnvironment();
     env.setActiveProfiles("demo");
     assertThatCode(() -> guard.postProcessEnvironment(env, application)).doesNotThrowAnyException();
+  }
+
+  /** A default profile is nobody's choice: the jar run without a profile is production (issue 13). */
+  @Test
+  void aDefaultDemoProfileIsNoChoice() {
     MockEnvironment byDefault = new MockEnvironment();
     byDefault.setDefaultProfiles("demo");
-    assertThatCode(() -> guard.postProcessEnvironment(byDefault, application)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> guard.postProcessEnvironment(byDefault, application))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("YIBAO_ADMIN_PASSWORD");
   }
 }

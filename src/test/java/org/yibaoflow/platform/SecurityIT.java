@@ -17,8 +17,10 @@ import org.yibaoflow.support.IntegrationTest;
 @IntegrationTest
 class SecurityIT {
 
-  /** Wrong passwords lock a user out (engine login lockout): aim them at a user no other test logs in as. */
+  /** Wrong passwords count in the login throttle: aim them at a user no other test logs in as. */
   private static final String TARGET = "securitytarget";
+  /** Each path's wrong logins come from a client of its own, so the throttle (per client) stays out of the way. */
+  private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
 
   @LocalServerPort
   int port;
@@ -45,9 +47,11 @@ class SecurityIT {
     assertThat(anonymous.status()).as("anonymous " + path).isEqualTo(401);
     assertThat(anonymous.wwwAuthenticate()).startsWith("Basic");
 
-    assertThat(Http.as(port, TARGET, "wrong-password").get(path).status()).as("wrong password " + path)
+    String client = "198.51.100." + CLIENTS.incrementAndGet();
+    assertThat(Http.as(port, TARGET, "wrong-password").from(client).get(path).status()).as("wrong password " + path)
         .isEqualTo(401);
-    assertThat(Http.as(port, "nobody", "demo").get(path).status()).as("unknown user " + path).isEqualTo(401);
+    assertThat(Http.as(port, "nobody", "demo").from(client).get(path).status()).as("unknown user " + path)
+        .isEqualTo(401);
   }
 
   @Test
