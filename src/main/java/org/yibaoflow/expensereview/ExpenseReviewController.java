@@ -55,7 +55,7 @@ class ExpenseReviewController {
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
-  @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping("/upload")
   ResponseEntity<BatchSubmitted> upload(@RequestParam("file") MultipartFile file,
       @RequestParam("settlementRef") String settlementRef,
       @RequestParam(value = "sampleRatioPercent", required = false) String sampleRatioPercent,
