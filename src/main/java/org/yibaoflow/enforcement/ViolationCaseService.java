@@ -107,6 +107,29 @@ public class ViolationCaseService {
   @Transactional
   public Opened open(Intake in) {
     String region = regionAccess.caseRegion(in.region());
+    return openIn(region, in, regionAccess.currentUser().userId(), Map.of());
+  }
+
+  /**
+   * Opens a case a process asks for (expense review, inspections; R-VIO-1): the region is the calling process's
+   * own (from its domain row, not a user's request), {@code externalRef} makes it idempotent (a retried job finds
+   * the case), and {@code variables} pre-fill the investigation (e.g. the amounts and ratio of an expense review,
+   * R-VIO-13). Bad input: DomainRuleException, nothing written.
+   */
+  @Transactional
+  public Opened openForProcess(Intake in, String openedBy, Map<String, Object> variables) {
+    DomainRuleException.requireText(in.region(), "region", "统筹地区", "region");
+    DomainRuleException.requireText(in.externalRef(), "externalRef", "外部编号", "external reference");
+    return openIn(in.region(), in, openedBy == null ? AuditService.SYSTEM : openedBy, variables);
+  }
+
+  /** Whether the institution has an agreement in force, so a violation case can be opened for it (R-VIO-2). */
+  @Transactional(readOnly = true)
+  public boolean canOpenFor(long institutionId) {
+    return agreements.ofInstitutionUnchecked(institutionId).stream().anyMatch(a -> IN_FORCE.contains(a.state()));
+  }
+
+  private Opened openIn(String region, Intake in, String user, Map<String, Object> extra) {
     Checked checked = check(region, in);
     if (checked.externalRef() != null) {
       ViolationCase existing = mapper.findByExternalRef(region, checked.externalRef());
@@ -115,7 +138,6 @@ public class ViolationCaseService {
       }
     }
     Agreement agreement = agreementInForce(checked.institution());
-    String user = regionAccess.currentUser().userId();
     String caseNo = caseNumbers.next(PREFIX, region);
     mapper.insert(caseNo, region, in.source(), checked.externalRef(), checked.institution().id(),
         checked.institution().type(), agreement.id(), checked.codes(), checked.amount(), checked.summary(),
@@ -130,6 +152,7 @@ public class ViolationCaseService {
     variables.put("suspectedViolations", checked.codes());
     variables.put("suspectedAmount", checked.amount().toPlainString());
     variables.put("startedBy", user);
+    variables.putAll(extra);
     String pi = engine.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseNo, variables)).getId();
     mapper.attachProcess(caseNo, pi);
     auditOpened(region, caseNo, checked, in.source(), pi);

@@ -41,9 +41,12 @@ public enum RegionSetting {
       "受理审查（一次性告知需补正材料）期限"),
   /** R-DES-1: time to supplement incomplete material (product default 30 days). */
   SUPPLEMENT_PERIOD("supplement-period", Unit.DAYS, "R-DES-1", 1, 180, "补充申请材料的期限"),
-  /** R-VIO-13: the random second review samples at least 5 % of inpatient expenses [000 §二(二)]. */
-  SECOND_REVIEW_SAMPLE_MINIMUM("second-review-sample-minimum", Unit.PERCENT, "R-VIO-13", 1, 100,
-      "费用复审随机抽查的最低比例（住院费用）"),
+  /**
+   * R-VIO-13: the random second review samples at least 5 % of inpatient expenses [000 §二(二)]; a region may ask
+   * more, never less (the violation case's sampling ratio and the expense review's sample both read it).
+   */
+  SECOND_REVIEW_SAMPLE_MINIMUM("second-review-sample-minimum", Unit.PERCENT, "R-VIO-13", 5, 100,
+      "费用复审随机抽查住院费用的最低比例"),
   /** R-VIO-11: reminder when a transferred case has no feedback (product default 30 days). */
   REFERRAL_REMINDER_INTERVAL("referral-reminder-interval", Unit.DAYS, "R-VIO-11", 1, 365, "移送后催办反馈的间隔"),
   /** R-EVA-5: suspended on own request for over 180 days without asking to resume [003 §二(二)6]. */
@@ -72,7 +75,21 @@ public enum RegionSetting {
   /** R-EVA-3: annual-evaluation deduction per agreement point (记分换算扣分; product default 1). */
   EVALUATION_POINTS_FACTOR("evaluation-points-factor", Unit.COUNT, "R-EVA-3", 1, 10, "协议记分换算年度考核扣分的倍数"),
   /** R-EVA-1: working days for scoring an institution in the campaign (product default 10). */
-  EVALUATION_SCORING_PERIOD("evaluation-scoring-period", Unit.WORKING_DAYS, "R-EVA-1", 1, 60, "年度考核评分期限");
+  EVALUATION_SCORING_PERIOD("evaluation-scoring-period", Unit.WORKING_DAYS, "R-EVA-1", 1, 60, "年度考核评分期限"),
+  /** R-VIO-13: working days to verify a batch's suspicious claims (调阅病历、现场核查; the seeds name none: 10). */
+  CLAIM_VERIFICATION_PERIOD("claim-verification-period", Unit.WORKING_DAYS, "R-VIO-13", 1, 60,
+      "可疑费用单据核实及复审抽查期限"),
+  /** R-VIO-14: every designated hospital at least 2 on-site routine inspections a year [000 §二(三)]. */
+  ROUTINE_INSPECTION_MIN("routine-inspection-min", Unit.COUNT, "R-VIO-14", 2, 52, "每家定点医疗机构每年现场日常检查的最少次数"),
+  /** R-VIO-14: at least 4 special actions a year in the region [000 §二(三)]. */
+  SPECIAL_ACTION_MIN("special-action-min", Unit.COUNT, "R-VIO-14", 4, 52, "本地区每年专项检查的最少次数"),
+  /** R-VIO-14: pharmacies are inspected at the region's own frequency (the seeds name none: product default 1). */
+  PHARMACY_INSPECTION_FREQUENCY("pharmacy-inspection-frequency", Unit.COUNT, "R-VIO-14", 1, 52,
+      "每家定点零售药店每年现场检查次数"),
+  /** R-VIO-14: flying inspections sample at least 10 % of the region's hospitals [001 §三(四)]. */
+  FLYING_SAMPLE_MIN_RATIO("flying-sample-min-ratio", Unit.PERCENT, "R-VIO-14", 10, 100, "飞行检查抽查定点医疗机构的最低比例"),
+  /** R-VIO-14: the flying sample always includes the top 5 hospitals by last year's fund payments [001 §三(四)]. */
+  FLYING_TOP_PAYERS("flying-top-payers", Unit.COUNT, "R-VIO-14", 5, 100, "飞行检查必查的上年度医保基金支付额排名靠前的机构数");
 
   public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT }
 
