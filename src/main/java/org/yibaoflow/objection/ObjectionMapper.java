@@ -30,4 +30,10 @@ interface ObjectionMapper {
   void insertFiling(ObjectionFiling filing);
 
   List<ObjectionFiling> findFilings(@Param("objectionNo") String objectionNo);
+
+  /** The date of service moved to the recorded one while the first window is open (issue 17, 文书送达). */
+  @org.apache.ibatis.annotations.Update("UPDATE objection SET notice_served_on = #{servedOn}, updated_at = #{updatedAt} "
+      + "WHERE objection_no = #{objectionNo} AND status = 'WINDOW_OPEN'")
+  int moveNoticeServedOn(@Param("objectionNo") String objectionNo, @Param("servedOn") java.time.LocalDate servedOn,
+      @Param("updatedAt") java.time.OffsetDateTime updatedAt);
 }

@@ -89,6 +89,26 @@ public class ObjectionService {
   }
 
   /**
+   * The written notice was served on another day than the process assumed (the service recorded on the document,
+   * issue 17): while the first window is still open, it counts from the recorded day (R-PERS-12, R-TIME-1). Returns
+   * the window's working days when moved, else null (no open window, or the same day). Not a user's operation: the
+   * caller checked the document's region.
+   */
+  @Transactional
+  public Integer moveNoticeServedOn(String processInstanceId, LocalDate servedOn) {
+    Objection o = mapper.findByProcessInstance(processInstanceId);
+    if (o == null || o.status() != Objection.Status.WINDOW_OPEN || servedOn.equals(o.noticeServedOn())
+        || mapper.moveNoticeServedOn(o.objectionNo(), servedOn, OffsetDateTime.now(clock)) == 0) {
+      return null;
+    }
+    Deadline window = calendar.addWorkingDays(servedOn, o.windowWorkingDays());
+    audit.record(AuditEntry.of(o.region(), ENTITY, o.objectionNo(), "NOTICE_SERVICE_RECORDED", o.status().name(),
+        o.status().name(), "R-PERS-12", "登记的送达日期 " + servedOn + "，异议期改至 " + window.deadline(),
+        processInstanceId, "was=" + o.noticeServedOn()));
+    return o.windowWorkingDays();
+  }
+
+  /**
    * Files an objection. Inside the open window it is recorded and the waiting process is told
    * ({@value #MESSAGE_FILED}); after it, or when no window is open, it is recorded as refused and changes
    * nothing else. The window closes at the end of its last working day, 24:00 Asia/Shanghai (R-TIME-1).

@@ -1,0 +1,61 @@
+package org.yibaoflow.document;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The kinds of written documents (文书) the processes serve. Each kind has its Word template (shipped default
+ * {@code documents/templates/<KIND>.docx}, overridable per region), its Chinese name, and says whether it carries
+ * amounts and a way to object (the objection window counts from its service, R-PERS-12).
+ */
+public enum DocumentKind {
+  ACCEPTANCE("受理通知书", false, false),
+  SUPPLEMENT_REQUEST("补正材料通知书", false, false),
+  REJECTION("不予受理决定书", false, true),
+  EVALUATION_RESULT("评估结果通知书", false, true),
+  DOCUMENT_REQUEST("核查书", true, false),
+  HEARING_NOTICE("告知书", true, true),
+  DECISION("处理决定书", true, true),
+  RECTIFICATION_NOTICE("整改通知书", false, false),
+  REFERRAL_LETTER("移送函", true, false),
+  OBJECTION_REVIEW("异议复核决定书", false, true),
+  ANNUAL_EVALUATION_RESULT("考核结果通知书", false, true),
+  RENEWAL_NOTICE("续签通知书", false, false),
+  DEFERRAL_NOTICE("缓签通知书", false, true),
+  NON_RENEWAL_NOTICE("不再签订通知书", false, true),
+  PERSONNEL_SCORING_NOTICE("人员记分告知书", false, true),
+  PERSONNEL_DECISION("人员处理决定书", false, true);
+
+  private final String nameZh;
+  private final boolean amounts;
+  private final boolean objectable;
+
+  DocumentKind(String nameZh, boolean amounts, boolean objectable) {
+    this.nameZh = nameZh;
+    this.amounts = amounts;
+    this.objectable = objectable;
+  }
+
+  public String nameZh() {
+    return nameZh;
+  }
+
+  /** Whether the document states amounts (recovery, refusal, fine proposal, amount involved). */
+  public boolean amounts() {
+    return amounts;
+  }
+
+  /** Whether the document tells how to object and by when. */
+  public boolean objectable() {
+    return objectable;
+  }
+
+  /** The classpath resource of the shipped default template. */
+  public String defaultTemplate() {
+    return "documents/templates/" + name() + ".docx";
+  }
+
+  public static Optional<DocumentKind> of(String code) {
+    return Arrays.stream(values()).filter(k -> k.name().equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,146 @@
+package org.yibaoflow.document.process;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.document.ChineseDates;
+import org.yibaoflow.document.DocumentKind;
+import org.yibaoflow.institution.RegionSetting;
+import org.yibaoflow.institution.RegionSettingsService;
+
+/**
+ * The data of a document at the step that serves it: the case's own facts where the case is a violation case (read
+ * from its rows, not from variables), otherwise what the process's delegates recorded (institution or party,
+ * decision text, rule); the period that follows service with its end date in words; how to object and by when.
+ * Periods count from the day of generation, the day the process serves the document (R-TIME-1, R-TIME-2).
+ */
+@Component
+class DocumentFacts {
+
+  /** The addressee of a transfer letter by the kind of transfer (R-VIO-11). */
+  static final Map<String, String> RECIPIENTS = Map.of("JUDICIAL", "公安机关",
+      "DISCIPLINE", "纪检监察机关", "REGULATOR", "有关行政部门");
+
+  private final ViolationCaseFacts violationCases;
+  private final RegionSettingsService settings;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
+
+  DocumentFacts(ViolationCaseFacts violationCases, RegionSettingsService settings, WorkingDayCalendar calendar,
+      Clock clock) {
+    this.violationCases = violationCases;
+    this.settings = settings;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  Map<String, Object> collect(DelegateExecution e, DocumentKind kind, String rootCaseNo) {
+    Map<String, Object> d = new HashMap<>();
+    d.put("institutionName", first(e, "institutionName", "party"));
+    d.put("decision", first(e, "decision", "proposedDecision"));
+    d.put("rule", first(e, "ruleId", "measureRule"));
+    d.put("facts", "");
+    var violation = violationCases.find(rootCaseNo);
+    if (violation != null) {
+      Map<String, Object> v = violationCases.data(violation);
+      // the decision text the case's steps recorded: proposed (告知书) or decided (处理决定书)
+      String recorded = kind == DocumentKind.HEARING_NOTICE ? first(e, "proposedDecision", "decision")
+          : first(e, "decision");
+      if (!recorded.isEmpty()) {
+        v.put("decision", recorded);
+      }
+      d.putAll(v);
+    }
+    LocalDate today = LocalDate.now(clock);
+    period(e, kind, d, today);
+    if (kind.objectable()) {
+      objection(e, kind, d, today);
+    }
+    switch (kind) {
+      case REFERRAL_LETTER -> {
+        d.put("recipient", first(e, "receivingBody").isEmpty() ? RECIPIENTS.getOrDefault(first(e, "referralKind"), "")
+            : first(e, "receivingBody"));
+        d.put("rule", "R-VIO-11");
+        d.put("facts", first(e, "caseSummary"));
+        d.put("dossier", first(e, "dossierChecklist", "dossier"));
+      }
+      case OBJECTION_REVIEW -> {
+        d.put("decisionRef", "决定（" + first(e, "subjectRef") + "）");
+        d.put("decision", first(e, "effectiveDecision", "changedDecision", "decision"));
+        d.put("facts", first(e, "reviewReasons"));
+      }
+      case ANNUAL_EVALUATION_RESULT -> d.put("year", first(e, "evaluationYear", "year"));
+      case EVALUATION_RESULT -> {
+        d.put("decision", Boolean.TRUE.equals(e.getVariable("evaluationPassed")) ? "评估通过" : "评估未通过");
+        d.put("facts", first(e, "expertOpinion"));
+      }
+      case SUPPLEMENT_REQUEST -> d.put("facts", first(e, "missingMaterials"));
+      case DOCUMENT_REQUEST -> d.put("rule", "R-VIO-7");
+      case REJECTION -> {
+        d.put("facts", first(e, "rejectionReason", "missingMaterials").isEmpty() ? "不符合定点申请条件"
+            : first(e, "rejectionReason", "missingMaterials"));
+        d.put("rule", "R-DES-1");
+      }
+      case PERSONNEL_SCORING_NOTICE, PERSONNEL_DECISION -> {
+        d.put("personName", first(e, "personName", "party"));
+        d.put("points", first(e, "points", "totalPoints"));
+      }
+      default -> {
+      }
+    }
+    return d;
+  }
+
+  /** The period the document opens, in days, with its last day in words (R-TIME-2). */
+  private void period(DelegateExecution e, DocumentKind kind, Map<String, Object> d, LocalDate today) {
+    Integer days = switch (kind) {
+      case DOCUMENT_REQUEST -> integer(e, "documentDeadlineDays",
+          settings.value(e.getTenantId(), RegionSetting.DOCUMENT_DEADLINE));
+      case RECTIFICATION_NOTICE -> integer(e, "rectificationDays",
+          settings.value(e.getTenantId(), RegionSetting.RECTIFICATION_PERIOD));
+      case SUPPLEMENT_REQUEST -> integer(e, "supplementDays", null);
+      default -> null;
+    };
+    if (days != null) {
+      d.put("periodDays", days);
+      d.put("periodEnd", ChineseDates.inWords(calendar.addDays(today, days).deadline()));
+    }
+  }
+
+  /**
+   * How to object and by when: the agency-level window of the region (R-PERS-12, working days from service); a
+   * review decision of the agency goes to the administrative department within the same window.
+   */
+  private void objection(DelegateExecution e, DocumentKind kind, Map<String, Object> d, LocalDate today) {
+    int days = settings.value(e.getTenantId(), RegionSetting.OBJECTION_WINDOW);
+    d.put("objectionDays", days);
+    d.put("objectionDeadline", ChineseDates.inWords(calendar.addWorkingDays(today, days).deadline()));
+    d.put("objectionHow", kind == DocumentKind.OBJECTION_REVIEW ? "向医疗保障行政部门提出书面异议，其决定为最终决定"
+        : kind == DocumentKind.HEARING_NOTICE ? "向本机构提出书面陈述、申辩意见" : "向本机构提出书面异议");
+  }
+
+  private static Integer integer(DelegateExecution e, String name, Integer fallback) {
+    Object v = e.getVariable(name);
+    if (v instanceof Number n) {
+      return n.intValue();
+    }
+    if (v instanceof String s && s.matches("\\d+")) {
+      return Integer.valueOf(s);
+    }
+    return fallback;
+  }
+
+  private static String first(DelegateExecution e, String... names) {
+    for (String n : names) {
+      Object v = e.getVariable(n);
+      if (v != null && !String.valueOf(v).isBlank()) {
+        return String.valueOf(v);
+      }
+    }
+    return "";
+  }
+}
