@@ -26,6 +26,9 @@ import org.yibaoflow.platform.DomainRuleException;
 @Service
 class ArrangementLoader {
 
+  /** The length of audit_log.reason. */
+  static final int MAX_REASON = 2000;
+
   static final String SHIPPED = "SHIPPED";
   static final String ADMINISTRATOR = "ADMINISTRATOR";
   static final String ENTITY = "CALENDAR_YEAR";
@@ -77,6 +80,11 @@ class ArrangementLoader {
       throw DomainRuleException.badRequest("reason", "AUDIT",
           "请说明载入理由（参数 reason）或在文件中注明来源通知（source）",
           "Give a reason (parameter reason) or name the notice in source");
+    }
+    if (why.length() > MAX_REASON) {
+      // the audit trail keeps at most 2000 characters (audit_log.reason): refused, not cut or a database error
+      throw DomainRuleException.badRequest("reason", "AUDIT", "载入理由不能超过 " + MAX_REASON + " 个字符",
+          "The reason is at most " + MAX_REASON + " characters");
     }
     Change change = transactions.execute(s -> store(arrangement, FestivalNames.of(json), ADMINISTRATOR, why));
     store.invalidate();

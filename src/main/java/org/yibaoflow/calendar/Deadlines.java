@@ -90,6 +90,28 @@ public class Deadlines {
     return compute(PeriodKind.MONTHS, toDate(from), n);
   }
 
+  /**
+   * A deadline as users read it (issue 15): its last day in Beijing time with "24:00", e.g. "2026-10-08 24:00",
+   * marked provisional when that year's holiday arrangement is not loaded yet (R-TIME-3). Takes what the other
+   * functions return (the next day 00:00 Asia/Shanghai), a {@link LocalDate} last day, or an ISO date string.
+   */
+  public String label(Object deadline) {
+    if (deadline == null) {
+      return null;
+    }
+    LocalDate lastDay;
+    if (deadline instanceof Date d && !(deadline instanceof java.sql.Date)) {
+      ZonedDateTime end = d.toInstant().atZone(WorkingDayCalendar.ZONE);
+      lastDay = end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? end.toLocalDate().minusDays(1)
+          : end.toLocalDate();
+    } else {
+      lastDay = toDate(deadline);
+    }
+    String text = lastDay + " 24:00（北京时间）";
+    return calendar.hasArrangement(lastDay.getYear()) ? text
+        : text + "（暂定：该年度节假日安排尚未公布，公布后按规定调整，R-TIME-3）";
+  }
+
   private Date compute(PeriodKind kind, LocalDate from, int n) {
     Deadline deadline = kind.apply(calendar, from, n);
     if (deadline.provisional()) {

@@ -2,6 +2,7 @@ package org.yibaoflow.designation;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +41,8 @@ class DesignationController {
     this.signing = signing;
   }
 
-  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName, @NotBlank String institutionType,
+  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName,
+      @NotBlank @Pattern(regexp = "HOSPITAL|PHARMACY") String institutionType,
       @NotBlank @Size(min = 18, max = 18) String creditCode, @Size(max = 64) String region) {
   }
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.yibaoflow.platform.AllowedRoles;
 import org.yibaoflow.platform.Role;
+import org.yibaoflow.platform.SaneDate;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,7 +32,8 @@ class DesignationPlanController {
   }
 
   record PlanRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 100) String documentRef,
-      @NotNull LocalDate validFrom, LocalDate validTo, @NotBlank @Size(max = 2000) String reason) {
+      @NotNull @SaneDate(rule = "R-DES-5") LocalDate validFrom,
+      @SaneDate(rule = "R-DES-5") LocalDate validTo, @NotBlank @Size(max = 2000) String reason) {
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINDEPT, Role.ADMIN})

@@ -142,7 +142,8 @@ public class DesignationService {
     return settings.value(region, RegionSetting.COMPLETENESS_REVIEW_PERIOD);
   }
 
-  private static void validate(String region, String institutionName, String institutionType,
+  /** The application as registration requires it (R-DES-1, GB 32100); 400 naming the field otherwise. */
+  public static void validate(String region, String institutionName, String institutionType,
       String creditCode) {
     DomainRuleException.requireText(region, "region", "统筹地区", "region");
     DomainRuleException.requireText(institutionName, "institutionName", "机构名称", "institution name");

@@ -12,6 +12,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.yibaoflow.platform.SaneDate;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.platform.AllowedRoles;
@@ -45,7 +50,9 @@ class DocumentController {
     }
   }
 
-  record ServiceRequest(LocalDate servedOn, String method, String servedBy) {
+  /** Bounds: the columns of document (service_method VARCHAR(20), served_by VARCHAR(64)). */
+  record ServiceRequest(@NotNull @SaneDate(yearsAhead = 0, rule = "R-TIME-1") LocalDate servedOn, @NotBlank @Size(max = 20) String method,
+      @Size(max = 64) String servedBy) {
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
@@ -68,7 +75,7 @@ class DocumentController {
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
   @PostMapping("/api/documents/{id}/service")
-  DocumentView recordService(@PathVariable long id, @RequestBody ServiceRequest r) {
+  DocumentView recordService(@PathVariable long id, @Valid @RequestBody ServiceRequest r) {
     return DocumentView.of(service.recordService(id, r.servedOn(), r.method(), r.servedBy()));
   }
 

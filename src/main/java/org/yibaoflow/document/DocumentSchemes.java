@@ -1,5 +1,7 @@
 package org.yibaoflow.document;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -31,7 +33,9 @@ class DocumentSchemes {
   }
 
   /** The scheme as the API shows and takes it. */
-  record SchemeView(String agencyName, String prefix, Map<String, String> kindPrefixes) {
+  /** Bounds: the columns of document_scheme (agency_name 200, kind and num_prefix 40). */
+  record SchemeView(@Size(max = 200) String agencyName, @Size(max = 40) String prefix,
+      @Size(max = 50) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 40) String> kindPrefixes) {
   }
 
   SchemeView view(String region) {

@@ -1,5 +1,6 @@
 package org.yibaoflow.document;
 
+import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,7 @@ class DocumentSettingsController {
 
   @AllowedRoles({Role.ADMIN})
   @PutMapping("/api/regions/{region}/document-scheme")
-  DocumentSchemes.SchemeView updateScheme(@PathVariable String region, @RequestBody DocumentSchemes.SchemeView s) {
+  DocumentSchemes.SchemeView updateScheme(@PathVariable String region, @Valid @RequestBody DocumentSchemes.SchemeView s) {
     regionAccess.requireRegion(region);
     return schemes.update(region, s);
   }

@@ -1,5 +1,8 @@
 package org.yibaoflow.enforcement;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.Amount;
 import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.EngineAsApplication;
 
@@ -49,8 +53,12 @@ class ViolationCaseController {
     this.engine = engine;
   }
 
-  record IntakeRequest(@Size(max = 64) String region, String source, String institutionCode,
-      List<String> suspectedViolations, BigDecimal suspectedAmount, String externalRef, String summary) {
+  /** Bounds: the columns of violation_case (suspected_violations: up to 30 catalogue codes, R-VIO-1). */
+  record IntakeRequest(@Size(max = 64) String region, @NotBlank @Size(max = 30) String source,
+      @NotBlank @Size(max = 40) String institutionCode,
+      @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 40) String> suspectedViolations,
+      @Amount(rule = "R-VIO-1") BigDecimal suspectedAmount, @Size(max = 64) String externalRef,
+      @Size(max = 2000) String summary) {
   }
 
   record CaseOpened(String caseNo, String region, String status, String processInstanceId, boolean created) {
@@ -58,7 +66,7 @@ class ViolationCaseController {
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping
-  ResponseEntity<CaseOpened> open(@RequestBody IntakeRequest r) {
+  ResponseEntity<CaseOpened> open(@Valid @RequestBody IntakeRequest r) {
     var intake = new ViolationCaseService.Intake(r.region(), r.source(), r.institutionCode(), r.suspectedViolations(),
         r.suspectedAmount(), r.externalRef(), r.summary());
     ViolationCaseService.Opened opened = null;

@@ -159,8 +159,7 @@ public class ViolationCaseService {
       return existing;
     }
     DomainRuleException.requireText(region, "region", "统筹地区", "region");
-    List<String> codes = suspectedViolations == null ? List.of()
-        : Arrays.stream(suspectedViolations.split("[,，;；\\s]+")).filter(x -> !x.isBlank()).toList();
+    List<String> codes = ViolationCodes.parse(suspectedViolations);
     Intake in = new Intake(region, source, institutionCode, codes, suspectedAmount, null, summary);
     Checked checked = check(region, in);
     Agreement agreement = agreementInForce(checked.institution());
@@ -170,6 +169,35 @@ public class ViolationCaseService {
         startedBy == null ? AuditService.SYSTEM : startedBy, OffsetDateTime.now(clock));
     auditOpened(region, number, checked, source, processInstanceId);
     return mapper.find(number);
+  }
+
+  /**
+   * Checks a Tasklist intake (start form) as {@link #register} will, writing nothing: source, institution of the
+   * region with an agreement in force, catalogue codes for its type, amount (R-VIO-1/2). Issue 15: bad input is
+   * answered in the form before the process starts, never an incident of the registration job.
+   */
+  @Transactional(readOnly = true)
+  public void checkIntake(String region, String source, String institutionCode, Object suspectedViolations,
+      BigDecimal suspectedAmount, String summary) {
+    DomainRuleException.requireText(region, "region", "统筹地区", "region");
+    Checked checked = check(region, new Intake(region, source, institutionCode,
+        ViolationCodes.parse(suspectedViolations), suspectedAmount, null, summary));
+    agreementInForce(checked.institution());
+  }
+
+  /** Checks an investigation (调查取证) as {@link #recordFindings} will, writing nothing (R-VIO-2/10/13). */
+  @Transactional(readOnly = true)
+  public void checkFindings(String caseNo, Object findingCodes, BigDecimal defraudedAmount, BigDecimal sampleAmount,
+      BigDecimal samplingRatio, Integer fineMultiple) {
+    ViolationCase c = find(caseNo);
+    violations(ViolationCodes.parse(findingCodes), c.institutionType(), "findingCodes");
+    MeasureAmounts.validate(defraudedAmount, sampleAmount, samplingRatio, fineMultiple);
+  }
+
+  /** The name of the case's institution: a display variable of the process (Tasklist cards and forms). */
+  @Transactional(readOnly = true)
+  public String institutionName(String caseNo) {
+    return institutions.find(find(caseNo).institutionId()).name();
   }
 
   private record Checked(Institution institution, String codes, BigDecimal amount, String summary,
@@ -261,8 +289,7 @@ public class ViolationCaseService {
       boolean seriousRiskFound, boolean crimeSuspected, boolean publicOfficial, boolean otherRegulator,
       String processInstanceId) {
     ViolationCase c = find(caseNo);
-    List<String> codes = findingCodes == null ? List.of()
-        : Arrays.stream(findingCodes.split("[,，;；\\s]+")).filter(s -> !s.isBlank()).toList();
+    List<String> codes = ViolationCodes.parse(findingCodes);
     List<Violation> found = violations(codes, c.institutionType(), "findingCodes");
     MeasureAmounts.validate(defraudedAmount, sampleAmount, samplingRatio, fineMultiple);
     // records already provided in this case are not asked for again after a returned review

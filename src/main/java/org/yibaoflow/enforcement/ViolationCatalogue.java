@@ -95,4 +95,13 @@ public class ViolationCatalogue {
   public List<Violation> all() {
     return List.copyOf(byCode.values());
   }
+
+  /**
+   * The choices of Tasklist's searchable multi-select (form-js {@code taglist}) for an institution type: the
+   * Chinese name with its clause as label, the code as value (no code is shown to the user).
+   */
+  public List<Map<String, String>> options(String institutionType) {
+    return byCode.values().stream().filter(v -> institutionType == null || v.appliesTo(institutionType))
+        .map(v -> Map.of("label", v.name() + "（" + v.clause() + "）", "value", v.code())).toList();
+  }
 }

@@ -1,5 +1,9 @@
 package org.yibaoflow.evaluation;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.yibaoflow.platform.AllowedRoles;
 import org.yibaoflow.platform.Role;
+import org.yibaoflow.platform.Year;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,12 +31,13 @@ class EvaluationCampaignController {
     this.service = service;
   }
 
-  record CampaignRequest(String region, Integer year) {
+  /** R-EVA-1: a natural year from 2000 to the current one. */
+  record CampaignRequest(@NotBlank @Size(max = 64) String region, @NotNull @Year(rule = "R-EVA-1") Integer year) {
   }
 
   @AllowedRoles({Role.SUPERVISOR})
   @PostMapping
-  ResponseEntity<CampaignProgress> open(@RequestBody CampaignRequest request) {
+  ResponseEntity<CampaignProgress> open(@Valid @RequestBody CampaignRequest request) {
     EvaluationCampaignService.Opened opened = service.openAsSupervisor(request.region(), request.year());
     return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(service.progress(opened.campaign().id()));

@@ -203,7 +203,8 @@ public class EvaluationCampaignService {
     return v == null ? 0 : ((Number) v).longValue();
   }
 
-  private int validYear(Integer year) {
+  /** The year a campaign may be opened for (R-EVA-1); 400 naming the field otherwise. */
+  public int validYear(Integer year) {
     int current = LocalDate.now(clock.withZone(org.yibaoflow.calendar.WorkingDayCalendar.ZONE)).getYear();
     if (year == null || year < 2000 || year > current) {
       throw DomainRuleException.badRequest("year", "R-EVA-1", "考核年度须为 2000 年至今年之间的自然年度",

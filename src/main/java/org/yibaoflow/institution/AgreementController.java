@@ -57,9 +57,9 @@ class AgreementController {
   }
 
   record TransitionRequest(
-      @NotBlank String to,
+      @NotBlank @Size(max = 24) String to,
       @NotBlank @Size(max = 40) String cause,
-      @NotBlank @Pattern(regexp = "R-[A-Z]+-[0-9]+") String ruleId,
+      @NotBlank @Size(max = 20) @Pattern(regexp = "R-[A-Z]+-[0-9]+") String ruleId,
       @NotBlank @Size(max = 2000) String reason,
       @Size(max = 64) String processInstanceId) {
   }

@@ -22,6 +22,7 @@ import org.yibaoflow.platform.AuditEntry;
 import org.yibaoflow.platform.AllowedRoles;
 import org.yibaoflow.platform.Role;
 import org.yibaoflow.platform.RegionAccess;
+import org.yibaoflow.platform.SaneDate;
 
 /** Institutions of the user's regions: list/search, detail, registration, agreements, audit history. */
 @RestController
@@ -98,29 +99,36 @@ class InstitutionController {
     return institutions.history(id);
   }
 
+  /** Designated agreements began with the 1998 reform of employees' medical insurance (existing ones are imported). */
+  static final String AGREEMENTS_FROM = "1998-01-01";
+
   record InstitutionRequest(
-      @NotBlank String region,
+      @NotBlank @Size(max = 64) String region,
       @NotBlank @Pattern(regexp = "[HP][0-9]{11}") String code,
       @NotBlank @Size(max = 200) String name,
       @NotNull @Pattern(regexp = "HOSPITAL|PHARMACY") String type,
       @NotBlank @Size(min = 18, max = 18) String creditCode,
       @Size(max = 40) String level,
-      @Valid List<LicenceRequest> licences,
-      @Valid List<PenaltyRequest> penalties,
+      @Size(max = 20) List<@NotNull @Valid LicenceRequest> licences,
+      @Size(max = 50) List<@NotNull @Valid PenaltyRequest> penalties,
       @NotBlank @Size(max = 2000) String reason,
       @Size(max = 64) String processInstanceId) {
   }
 
   record LicenceRequest(@NotNull @Pattern(regexp = "PRACTICE|DRUG_TRADING|BUSINESS") String kind,
-      @NotBlank @Size(max = 64) String number, @NotNull LocalDate validFrom, LocalDate validUntil, Boolean revoked) {
+      @NotBlank @Size(max = 64) String number,
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 1) LocalDate validFrom,
+      @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 50) LocalDate validUntil, Boolean revoked) {
   }
 
   record PenaltyRequest(@NotNull @Pattern(regexp = "HEALTH|DRUG|PRICE|MARKET") String authority,
-      @NotNull LocalDate decidedOn, @NotBlank @Size(max = 2000) String description, Boolean serious) {
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0) LocalDate decidedOn,
+      @NotBlank @Size(max = 2000) String description, Boolean serious) {
   }
 
   /** An import names no process: {@code processInstanceId} is accepted for older clients and not used. */
-  record SignRequest(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd, AgreementState state,
+  record SignRequest(@NotNull @SaneDate(notBefore = AGREEMENTS_FROM) LocalDate periodStart,
+      @NotNull @SaneDate(notBefore = AGREEMENTS_FROM, yearsAhead = 20) LocalDate periodEnd, AgreementState state,
       @NotBlank @Size(max = 2000) String reason, @Size(max = 64) String processInstanceId) {
   }
 }

@@ -24,7 +24,9 @@ import org.yibaoflow.institution.Page;
 import org.yibaoflow.platform.AuditEntry;
 import org.yibaoflow.platform.AllowedRoles;
 import org.yibaoflow.platform.Role;
+import org.yibaoflow.platform.BirthDate;
 import org.yibaoflow.platform.RegionAccess;
+import org.yibaoflow.platform.SaneDate;
 
 /** Qualified personnel of the user's regions. ID numbers are shown masked (personal information). */
 @RestController
@@ -90,14 +92,14 @@ class PersonnelController {
   }
 
   record PersonRequest(
-      @NotBlank String region,
+      @NotBlank @Size(max = 64) String region,
       @NotBlank @Size(max = 40) String nationalCode,
       @NotBlank @Size(min = 18, max = 18) String idNumber,
       @NotBlank @Size(max = 100) String name,
       @NotNull @Pattern(regexp = "PHYSICIAN|NURSE|PHARMACIST|TECHNICIAN|CARER") String category,
-      LocalDate birthDate,
-      @NotEmpty List<@NotNull Long> institutionIds,
-      LocalDate validFrom,
+      @BirthDate LocalDate birthDate,
+      @NotEmpty @Size(max = 20) List<@NotNull Long> institutionIds,
+      @SaneDate(yearsAhead = 1, rule = "R-PERS-1") LocalDate validFrom,
       @NotBlank @Size(max = 2000) String reason,
       @Size(max = 64) String processInstanceId) {
   }

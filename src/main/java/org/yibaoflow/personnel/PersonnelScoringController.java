@@ -1,5 +1,12 @@
 package org.yibaoflow.personnel;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.platform.AllowedRoles;
 import org.yibaoflow.platform.Role;
+import org.yibaoflow.platform.SaneDate;
 import org.yibaoflow.personnel.DeductionCatalogue.DeductionCase;
 
 /**
@@ -35,7 +43,7 @@ class PersonnelScoringController {
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{code}/deductions")
-  ResponseEntity<ScoringAnswer> deduct(@PathVariable String code, @RequestBody DeductionRequest r) {
+  ResponseEntity<ScoringAnswer> deduct(@PathVariable String code, @Valid @RequestBody DeductionRequest r) {
     PersonnelScoringService.Deducted d = scoring.deduct(code,
         new DeductionReport(r.inspectionRef(), r.inspectedOn(), r.findings()));
     return ResponseEntity.status(d.created() ? HttpStatus.CREATED : HttpStatus.OK).body(d.answer());
@@ -77,15 +85,21 @@ class PersonnelScoringController {
   /** R-PERS-2: records a yearly test result; failing terminates with the bar. 201, or 200 for a repeat. */
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{code}/tests")
-  ResponseEntity<PersonnelMeasureService.TestResult> test(@PathVariable String code, @RequestBody TestRequest r) {
+  ResponseEntity<PersonnelMeasureService.TestResult> test(@PathVariable String code,
+      @Valid @RequestBody TestRequest r) {
     PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> t = measures.recordTest(code, r.testedOn(),
         r.passed(), r.score(), r.reason());
     return ResponseEntity.status(t.created() ? HttpStatus.CREATED : HttpStatus.OK).body(t.value());
   }
 
-  record TestRequest(LocalDate testedOn, Boolean passed, Integer score, String reason) {
+  /** R-PERS-2: a test taken on a past day (not after today), scored 0..100. */
+  record TestRequest(@NotNull @SaneDate(yearsAhead = 0, rule = "R-PERS-2") LocalDate testedOn, @NotNull Boolean passed,
+      @Min(0) @Max(100) Integer score, @NotBlank @Size(max = 2000) String reason) {
   }
 
-  record DeductionRequest(String inspectionRef, LocalDate inspectedOn, List<DeductionReport.Finding> findings) {
+  /** R-PERS-3/5: an inspection held on a past day; its findings as DeductionReport.Finding (bounds there). */
+  record DeductionRequest(@NotBlank @Size(max = 64) String inspectionRef,
+      @NotNull @SaneDate(yearsAhead = 0, rule = "R-PERS-3") LocalDate inspectedOn,
+      @NotEmpty @Size(max = 20) List<DeductionReport.@NotNull @Valid Finding> findings) {
   }
 }

@@ -21,6 +21,7 @@ import org.yibaoflow.institution.RegionSetting;
 import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.platform.AuditEntry;
 import org.yibaoflow.platform.AuditService;
+import org.yibaoflow.platform.BirthDate;
 import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.platform.RegionAccess;
 
@@ -59,6 +60,13 @@ public class PersonnelService {
   @Transactional
   public PersonDetail register(NewPerson c) {
     LocalDate birthDate = validate(c);
+    // the ID number's birth date must be a working person's (age 16..100 today): a number encoding 2030 is refused
+    if (!BirthDate.Validator.valid(birthDate, LocalDate.now(clock), 16, 100)) {
+      String field = c.birthDate() != null ? "birthDate" : "idNumber";
+      throw DomainRuleException.badRequest(field, "GB 11643", "身份证号码中的出生日期 " + birthDate
+          + " 不合理（年龄须在 16 至 100 岁之间）", "The birth date " + birthDate
+          + " of the ID number is implausible (the age must be 16 to 100)");
+    }
     if (mapper.findByNationalCode(c.nationalCode()) != null) {
       throw DomainRuleException.conflict("nationalCode", "R-PERS-1", "一人一码：医保代码 " + c.nationalCode() + " 已登记",
           "One person one code: " + c.nationalCode() + " is already registered");

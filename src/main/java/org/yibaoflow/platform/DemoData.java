@@ -43,14 +43,9 @@ final class DemoData {
   /** The demo administrator (camunda.bpm.admin-user in application-demo.yml) sees both regions. */
   static final String ADMIN = "demo";
 
-  /** Tasklist filters per role: filter name -> candidate group (null = assigned to me). */
-  static final Map<String, String> GROUP_FILTER_NAMES = Map.of(
-      "caseworker", "经办待办",
-      "expert", "专家评估待办",
-      "supervisor", "负责人审批待办",
-      "legal", "法制审核待办",
-      "admindept", "行政部门待办",
-      "modeler", "建模测试待办");
+  /** Tasklist filters per role (created in every profile by TasklistFilters): group -> filter name. */
+  static final Map<String, String> GROUP_FILTER_NAMES = TasklistFilters.ROLE_FILTERS.entrySet().stream()
+      .collect(java.util.stream.Collectors.toMap(e -> e.getKey().groupId(), Map.Entry::getValue));
 
   private DemoData() {
   }

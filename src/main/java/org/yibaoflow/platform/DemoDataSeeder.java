@@ -3,13 +3,8 @@ package org.yibaoflow.platform;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -18,10 +13,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -30,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo profile only: regions as tenants, one group per role, demo users, their authorizations and
- * per-group Tasklist filters. Idempotent: a restart on the same database adds only what is missing.
+ * the rights each role needs in Tasklist (its filters: TasklistFilters, every profile). Idempotent: a restart on the same database adds only what is missing.
  */
 @Component
 @Profile("demo")
@@ -41,15 +34,10 @@ class DemoDataSeeder implements DemoSeeder {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
 
-  DemoDataSeeder(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks) {
+  DemoDataSeeder(IdentityService identity, AuthorizationService authorizations) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
   }
 
   @Override
@@ -103,12 +91,16 @@ class DemoDataSeeder implements DemoSeeder {
       // deploy from Camunda Modeler through /engine-rest/deployment/create
       grant(g, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
     }
-    filter(DemoData.GROUP_FILTER_NAMES.get(g), g, tasks.createTaskQuery().taskCandidateGroup(g).includeAssignedTasks(),
-        -20);
-    filter("我的任务", g, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
-    if (g.equals("supervisor")) {
-      filter("本地区全部任务", g, tasks.createTaskQuery(), 0);
-      filter("已逾期任务", g, tasks.createTaskQuery().dueBeforeExpression("${now()}"), -5);
+    // Tasklist filters: TasklistFilters (every profile).
+    // Comments and the 历史 tab on the tasks a role works (issue 15): Tasklist's comment request first looks the
+    // task up in the history, so every role needs to read the history of the processes it works in (tenant checks
+    // still limit it to its regions); experts only that of designation, where their evaluations are.
+    if (g.equals("expert")) {
+      grant(g, Resources.PROCESS_DEFINITION, "designation", ProcessDefinitionPermissions.READ_HISTORY);
+    } else {
+      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_HISTORY);
+      grant(g, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+      grant(g, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     }
   }
 
@@ -132,21 +124,6 @@ class DemoDataSeeder implements DemoSeeder {
         && identity.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
       identity.createTenantUserMembership(tenantId, userId);
     }
-  }
-
-  /** A shared Tasklist filter (created once, by name) that the group may read. */
-  private void filter(String name, String groupId, TaskQuery query, int priority) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      Map<String, Object> properties = new HashMap<>();
-      properties.put("priority", priority);
-      properties.put("description", name);
-      properties.put("refresh", true);
-      properties.put("variables", List.of());
-      filter = filters.newTaskFilter(name).setOwner(DemoData.ADMIN).setProperties(properties).setQuery(query);
-      filters.saveFilter(filter);
-    }
-    grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -1,5 +1,8 @@
 package org.yibaoflow.platform;
 
+import jakarta.validation.ConstraintViolation;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -12,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,22 +44,67 @@ class ProblemHandler {
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ProblemDetail invalidBody(MethodArgumentNotValidException e) {
-    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-    FieldError first = e.getBindingResult().getFieldError();
-    String field = first == null ? null : first.getField();
-    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, field, "INPUT",
-        "输入不合法：" + field + " " + (first == null ? "" : first.getDefaultMessage()),
-        "Invalid input: " + field + " " + (first == null ? "" : first.getDefaultMessage()));
-    p.setProperty("errors", errors);
-    return p;
+    List<Map<String, String>> errors = new ArrayList<>();
+    e.getBindingResult().getFieldErrors()
+        .forEach(f -> errors.add(error(f.getField(), f.getDefaultMessage(), rule(f))));
+    // a constraint on the whole body (no field of its own) is about the body: "$", as for unreadable JSON
+    e.getBindingResult().getGlobalErrors().stream().filter(g -> !(g instanceof FieldError))
+        .forEach(g -> errors.add(error(UnreadableBody.BODY, g.getDefaultMessage())));
+    return fieldProblems(errors);
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
   ProblemDetail invalidParameter(HandlerMethodValidationException e) {
-    String field = e.getParameterValidationResults().isEmpty() ? null
-        : e.getParameterValidationResults().get(0).getMethodParameter().getParameterName();
-    return problem(HttpStatus.BAD_REQUEST, field, "INPUT", "参数不合法：" + field, "Invalid parameter: " + field);
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (ParameterValidationResult r : e.getParameterValidationResults()) {
+      String name = r.getMethodParameter().getParameterName();
+      if (r instanceof ParameterErrors bean) {
+        bean.getFieldErrors().forEach(f -> errors.add(error(f.getField(), f.getDefaultMessage(), rule(f))));
+        bean.getGlobalErrors().stream().filter(g -> !(g instanceof FieldError))
+            .forEach(g -> errors.add(error(name, g.getDefaultMessage())));
+      } else {
+        String at = name + (r.getContainerIndex() != null ? "[" + r.getContainerIndex() + "]"
+            : r.getContainerKey() != null ? "[" + r.getContainerKey() + "]" : "");
+        r.getResolvableErrors().forEach(err -> errors.add(error(at, err.getDefaultMessage())));
+      }
+    }
+    return fieldProblems(errors);
+  }
+
+  /** 400 naming the first field (by path, so the answer does not depend on validation order). */
+  private static ProblemDetail fieldProblems(List<Map<String, String>> errors) {
+    errors.sort(Comparator.comparing((Map<String, String> m) -> m.get("field")).thenComparing(m -> m.get("message")));
+    Map<String, String> first = errors.isEmpty() ? error(UnreadableBody.BODY, "") : errors.get(0);
+    String field = first.get("field");
+    // the platform constraints' messages are "中文 / English" (SaneDate, BirthDate, Year, Amount)
+    String message = first.get("message");
+    int split = message.indexOf(" / ");
+    String zh = split < 0 ? message : message.substring(0, split);
+    String en = split < 0 ? message : message.substring(split + 3);
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, field, first.get("rule"), "输入不合法：" + field + " " + zh,
+        "Invalid input: " + field + " " + en);
+    p.setProperty("errors", errors);
+    return p;
+  }
+
+  private static Map<String, String> error(String field, String message) {
+    return error(field, message, "INPUT");
+  }
+
+  private static Map<String, String> error(String field, String message, String rule) {
+    return Map.of("field", field == null ? UnreadableBody.BODY : field, "message", String.valueOf(message), "rule",
+        rule);
+  }
+
+  /** The rule a constraint names ({@code @Year(rule = "R-EVA-1")}, platform constraints); INPUT otherwise. */
+  private static String rule(FieldError f) {
+    if (f.contains(ConstraintViolation.class)) {
+      Object rule = f.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAttributes().get("rule");
+      if (rule instanceof String r && !r.isBlank()) {
+        return r;
+      }
+    }
+    return "INPUT";
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -69,10 +119,13 @@ class ProblemHandler {
         "Malformed parameter: " + e.getName() + "=" + e.getValue());
   }
 
+  /** Unreadable JSON (strict binding, StrictJsonConfig): 400 naming the JSON path of the field (UnreadableBody). */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, null, "INPUT", "请求体无法解析（JSON 格式或字段类型错误）",
-        "The request body cannot be read (malformed JSON or a field of the wrong type)");
+    UnreadableBody u = UnreadableBody.of(e);
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, u.field(), "INPUT", u.zh(), u.en());
+    p.setProperty("errors", List.of(Map.of("field", u.field(), "message", u.en())));
+    return p;
   }
 
   @ExceptionHandler(AccessDeniedException.class)

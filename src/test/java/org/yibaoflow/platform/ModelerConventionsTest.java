@@ -111,6 +111,32 @@ class ModelerConventionsTest {
     }
   }
 
+  /**
+   * Issue 15: every user task has a due date from the calendar (a region setting or a documented product
+   * default), listed in docs/task-deadlines.md with the same expressions and its rule ID.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void userTasksHaveADocumentedDueDateFromTheCalendar(String name, Path file) throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    String key = name.replace(".bpmn", "");
+    List<String> doc = Files.readAllLines(Path.of("docs/task-deadlines.md"));
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String where = name + " " + task.getId();
+      assertThat(task.getCamundaDueDate()).as(where + " due date").isNotBlank()
+          .matches("\\$\\{(deadlines\\.[a-zA-Z]+\\(.*\\)|[a-z][A-Za-z]*Deadline)}");
+      String row = doc.stream().filter(l -> l.startsWith("| `" + key + "` | `" + task.getId() + "` |")).findFirst()
+          .orElse(null);
+      assertThat(row).as(where + ": a row in docs/task-deadlines.md").isNotNull();
+      String[] cells = row.split("\\|");
+      assertThat(cells[4].trim()).as(where + " due date in the doc").isEqualTo("`" + task.getCamundaDueDate() + "`");
+      String followUp = task.getCamundaFollowUpDate();
+      assertThat(cells[5].trim()).as(where + " follow-up date in the doc")
+          .isEqualTo(followUp == null ? "" : "`" + followUp + "`");
+      assertThat(cells[6].trim()).as(where + " rule ID").matches("R-[A-Z]+-\\d+");
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("processes")
   void everyElementHasDiagramInterchange(String name, Path file) {

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,9 +37,11 @@ import org.yibaoflow.support.ProcessTestEngine;
 
 /**
  * Every path of processes/document-production.bpmn (R-VIO-7): documents in time, insufficient then sufficient,
- * the deadline passing (termination); the 7-day deadline under R-TIME-2 across the National Day holiday.
+ * the deadline passing (termination); the 7-day deadline under R-TIME-2 across the National Day holiday; the
+ * documents recorded by the caseworker in Tasklist (登记收到的资料, due at the deadline) racing the deadline.
  */
-@Deployment(resources = {"processes/document-production.bpmn", "forms/document-review.form"})
+@Deployment(resources = {"processes/document-production.bpmn", "forms/document-review.form",
+    "forms/document-arrival.form"})
 class DocumentProductionProcessTest {
 
   @RegisterExtension
@@ -100,13 +103,32 @@ class DocumentProductionProcessTest {
     provide();
     complete(task(), Map.of("documentReview", "INSUFFICIENT", "documentReviewNote", "缺少住院病历"));
 
-    assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+    assertThat(pi).isWaitingAt("Task_RecordDocuments");
     assertThat(timer().getDuedate()).as("the deadline does not restart").isEqualTo(DEADLINE);
     provide();
     complete(task(), Map.of("documentReview", "SUFFICIENT", "documentReviewNote", "已补齐"));
     execute(job());
     assertThat(pi).isEnded().hasPassed("EndEvent_DocumentsProvided");
     verify(service).resumeSettlement(NO, pi.getId());
+  }
+
+  @Test
+  void documentsRecordedInTasklistGoToTheReviewWithWhatWasReceived() {
+    ProcessInstance pi = startAndSuspend();
+    assertThat(pi).task().hasCandidateGroup("caseworker");
+    assertThat(task().getDueDate()).as("due at the deadline (R-VIO-7)").isEqualTo(DEADLINE);
+    assertThat(pi).variables().as("the form shows the Beijing date of the last day")
+        .containsEntry("documentDeadlineText", "2026-10-08 24:00（北京时间）");
+    assertThat(task().getFollowUpDate()).isEqualTo(Deadlines.withShippedArrangements(CLOCK).workingDays(3));
+    complete(task(), Map.of("documentsReceived", List.of("MEDICAL_RECORDS", "FEE_DETAILS"), "receivedOn", "2026-09-28",
+        "arrivalNote", "纸质病历 12 份"));
+
+    assertThat(pi).isWaitingAt("Task_ReviewDocuments");
+    assertThat(timer()).as("the deadline timer is gone with the waiting task").isNull();
+    assertThat(pi).variables().containsEntry("arrivalNote", "纸质病历 12 份");
+    complete(task(), Map.of("documentReview", "SUFFICIENT", "documentReviewNote", "齐全"));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed("Task_RecordDocuments", "EndEvent_DocumentsProvided");
   }
 
   @Test
@@ -126,7 +148,7 @@ class DocumentProductionProcessTest {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("document-production", NO, Map.of("caseNo", NO));
     assertThat(pi).isWaitingAt("Task_SuspendSettlement");
     execute(job());
-    assertThat(pi).isWaitingAt("Gateway_AwaitDocuments");
+    assertThat(pi).isWaitingAt("Task_RecordDocuments");
     return pi;
   }
 

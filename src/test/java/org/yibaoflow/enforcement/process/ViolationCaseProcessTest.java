@@ -60,7 +60,7 @@ class ViolationCaseProcessTest {
   @BeforeEach
   void register() {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(DocumentProductionProcessTest.CLOCK));
-    Mocks.register("registerCaseDelegate", new RegisterCaseDelegate(service));
+    Mocks.register("registerCaseDelegate", new RegisterCaseDelegate(service, new org.yibaoflow.enforcement.ViolationCatalogue()));
     Mocks.register("recordFindingsDelegate", new RecordFindingsDelegate(service));
     Mocks.register("suspendSettlementForRecordsDelegate", new SuspendSettlementForRecordsDelegate(service));
     Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(service));

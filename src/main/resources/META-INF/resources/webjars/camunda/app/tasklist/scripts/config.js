@@ -15,7 +15,8 @@
  * limitations under the License.
  */
 
-// Overridden by yibao-flow (shadows the webjar copy on the classpath) only to enable the 'zh' locale (see locales below).
+// Overridden by yibao-flow (shadows the webjar copy on the classpath) to enable the 'zh' locale (see locales below)
+// and to load yibao/zh-forms.js: Chinese for the form-js messages, placeholders, date picker and relative dates.
 export default {
   // change the app name and vendor
   // app: {
@@ -33,6 +34,7 @@ export default {
     availableLocales: ['en', 'de', 'zh'],
     fallbackLocale: 'en'
   },
+  customScripts: ['yibao/zh-forms'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

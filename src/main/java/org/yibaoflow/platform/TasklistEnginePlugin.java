@@ -1,0 +1,79 @@
+package org.yibaoflow.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every process gets for Tasklist without a line of BPMN (issue 15), so modelers cannot forget it:
+ * <ul>
+ *   <li>every user task, on create, the case it belongs to as task variables for the filters' cards
+ *       ({@link CaseLabelListener});</li>
+ *   <li>every user task with a Camunda Form, on complete, and every process start form, on start, the
+ *       {@link FormCheck}s of that form, before anything is committed.</li>
+ * </ul>
+ * Internal engine API (parse listener, built-in listeners) is kept in this class of the platform package.
+ */
+@Component
+class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<FormCheck> checks;
+
+  TasklistEnginePlugin(ObjectProvider<FormCheck> checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new ParseListener());
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  private final class ParseListener extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+        behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new CaseLabelListener());
+        String formId = formRef(element);
+        if (formId != null) {
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+              (DelegateTask task) -> FormChecks.run(checks, formId, task.getTenantId(),
+                  task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task));
+        }
+      }
+    }
+
+    @Override
+    public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      String formId = formRef(element);
+      if (formId != null && scope instanceof ProcessDefinitionEntity) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+            (DelegateExecution execution) -> FormChecks.run(checks, formId, execution.getTenantId(),
+                execution.getProcessBusinessKey(), execution));
+      }
+    }
+
+    private String formRef(Element element) {
+      String ref = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+      return ref == null || ref.isBlank() ? null : ref;
+    }
+  }
+}

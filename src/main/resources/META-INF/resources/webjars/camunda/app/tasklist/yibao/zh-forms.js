@@ -1,0 +1,188 @@
+/*
+ * yibao-flow: Chinese for what Tasklist's translation files cannot reach (issue 15, item 7). Loaded by
+ * scripts/config.js (customScripts) as an ES module.
+ *  - form-js (Camunda Forms) writes its validation messages, the "Select"/"Search" placeholders and the
+ *    flatpickr date picker in English; they are translated in place as they appear.
+ *  - moment.js has no 'zh' locale (the webapp takes 'zh' from the browser's zh-CN): relative dates
+ *    ("a few seconds ago") are given Chinese from the first page on.
+ */
+const MESSAGES = [
+  [/^Field is required\.?$/, () => '此项为必填项。'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于 ${m[1]}。`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于 ${m[1]}。`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `至少 ${m[1]} 个字符。`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `最多 ${m[1]} 个字符。`],
+  [/^Field must match pattern .*$/, () => '格式不正确，请按说明填写。'],
+  [/^Field must be a valid email\.?$/, () => '请填写有效的电子邮箱。'],
+  [/^Field must be a valid\s+international phone number.*$/, () => '请填写有效的电话号码。'],
+  [/^Date and time must both be entered\.?$/, () => '日期和时间都须填写。'],
+  [/^Date and time must match pattern.*$/, () => '日期或时间格式不正确。'],
+  [/^Invalid date\.?$/, () => '日期无效。'],
+  [/^No results$/, () => '无匹配项'],
+  [/^Select$/, () => '请选择'],
+  [/^Search$/, () => '搜索'],
+  [/^Date$/, () => '日期'],
+  [/^Time$/, () => '时间'],
+  [/^Clear$/, () => '清除'],
+  [/^Remove$/, () => '移除'],
+  [/^Remove tag$/, () => '移除此项'],
+  [/^Remove item$/, () => '移除此项'],
+  [/^Clear content$/, () => '清除内容'],
+  [/^Skip to search$/, () => '跳到搜索框'],
+  [/^Increment$/, () => '增加'],
+  [/^Decrement$/, () => '减少'],
+  // relative dates that a component rendered before the 'zh' moment locale was active
+  [/^a few seconds ago$/, () => '几秒前'],
+  [/^in a few seconds$/, () => '几秒后'],
+  [/^(a|an|\d+) (second|minute|hour|day|week|month|year)s? ago$/, (m) => `${num(m[1])} ${UNITS[m[2]]}前`],
+  [/^in (a|an|\d+) (second|minute|hour|day|week|month|year)s?$/, (m) => `${num(m[1])} ${UNITS[m[2]]}后`],
+];
+const UNITS = {second: '秒', minute: '分钟', hour: '小时', day: '天', week: '周', month: '个月', year: '年'};
+function num(n) {
+  return n === 'a' || n === 'an' ? '1' : n;
+}
+const PLACEHOLDERS = {
+  'Select': '请选择',
+  'Search': '搜索',
+  'Search...': '搜索…',
+  'mm/dd/yyyy': '年/月/日',
+  'hh:mm': '时:分',
+  'hh:mm ?m': '时:分',
+};
+const ZH_DATEPICKER = {
+  weekdays: {
+    shorthand: ['日', '一', '二', '三', '四', '五', '六'],
+    longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'],
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' 至 ',
+  weekAbbreviation: '周',
+  scrollTitle: '滚动切换',
+  toggleTitle: '点击切换 12/24 小时',
+  time_24hr: true,
+};
+
+function translate(text) {
+  const trimmed = text.trim();
+  for (const [pattern, zh] of MESSAGES) {
+    const m = trimmed.match(pattern);
+    if (m) {
+      return zh(m);
+    }
+  }
+  return null;
+}
+
+function translateNode(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  while (walker.nextNode()) {
+    texts.push(walker.currentNode);
+  }
+  texts.forEach((node) => {
+    const zh = node.nodeValue && translate(node.nodeValue);
+    if (zh && zh !== node.nodeValue) {
+      node.nodeValue = zh;
+    }
+  });
+  root.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((input) => {
+    const zh = PLACEHOLDERS[input.getAttribute('placeholder')];
+    if (zh) {
+      input.setAttribute('placeholder', zh);
+    }
+  });
+  root.querySelectorAll('[title], [aria-label]').forEach((e) => {
+    ['title', 'aria-label'].forEach((name) => {
+      const value = e.getAttribute(name);
+      const zh = value && translate(value);
+      if (zh && zh !== value) {
+        e.setAttribute(name, zh);
+      }
+    });
+  });
+  root.querySelectorAll('.flatpickr-input').forEach((input) => {
+    const picker = input._flatpickr;
+    if (picker && !picker.__yibaoZh) {
+      picker.__yibaoZh = true;
+      try {
+        picker.set('locale', ZH_DATEPICKER);
+        picker.redraw();
+      } catch (e) {
+        // the picker keeps its English names; nothing else depends on them
+      }
+    }
+  });
+}
+
+/** Only the forms, their dropdowns and the date pickers are translated: a cheap scan, at most every 150 ms. */
+function scan() {
+  defineMomentZh();
+  document.querySelectorAll('.fjs-container, .flatpickr-calendar, .tasks-list, [cam-tasklist-task] .task-meta, '
+      + '[cam-tasklist-task] .names, [cam-tasklist-task] .meta, [cam-tasklist-task]').forEach(translateNode);
+}
+
+function defineMomentZh() {
+  const moment = window.moment;
+  if (!moment || !moment.defineLocale) {
+    return;
+  }
+  const lang = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  if (moment.locales().includes('zh')) {
+    if (lang.toLowerCase().startsWith('zh') && moment.locale() !== 'zh') {
+      moment.locale('zh');
+    }
+    return;
+  }
+  moment.defineLocale('zh', {
+    months: '一月_二月_三月_四月_五月_六月_七月_八月_九月_十月_十一月_十二月'.split('_'),
+    monthsShort: '1月_2月_3月_4月_5月_6月_7月_8月_9月_10月_11月_12月'.split('_'),
+    weekdays: '星期日_星期一_星期二_星期三_星期四_星期五_星期六'.split('_'),
+    weekdaysShort: '周日_周一_周二_周三_周四_周五_周六'.split('_'),
+    weekdaysMin: '日_一_二_三_四_五_六'.split('_'),
+    longDateFormat: {
+      LT: 'HH:mm', LTS: 'HH:mm:ss', L: 'YYYY-MM-DD', LL: 'YYYY年M月D日', LLL: 'YYYY年M月D日 HH:mm',
+      LLLL: 'YYYY年M月D日dddd HH:mm', l: 'YYYY-M-D', ll: 'YYYY年M月D日', lll: 'YYYY年M月D日 HH:mm',
+      llll: 'YYYY年M月D日dddd HH:mm',
+    },
+    meridiem: (hour) => (hour < 12 ? '上午' : '下午'),
+    relativeTime: {
+      future: '%s后', past: '%s前', s: '几秒', ss: '%d 秒', m: '1 分钟', mm: '%d 分钟', h: '1 小时',
+      hh: '%d 小时', d: '1 天', dd: '%d 天', w: '1 周', ww: '%d 周', M: '1 个月', MM: '%d 个月', y: '1 年',
+      yy: '%d 年',
+    },
+    calendar: {
+      sameDay: '[今天] LT', nextDay: '[明天] LT', nextWeek: '[下]dddd LT', lastDay: '[昨天] LT',
+      lastWeek: '[上]dddd LT', sameElse: 'L',
+    },
+    week: {dow: 1, doy: 4},
+  });
+  if (lang.toLowerCase().startsWith('zh')) {
+    moment.locale('zh');
+  }
+}
+
+function start() {
+  let pending = false;
+  scan();
+  new MutationObserver(() => {
+    if (!pending) {
+      pending = true;
+      setTimeout(() => {
+        pending = false;
+        scan();
+      }, 150);
+    }
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}
+
+if (document.body) {
+  start();
+} else {
+  document.addEventListener('DOMContentLoaded', start);
+}
+
+export default [];
