@@ -3,12 +3,10 @@ package org.yibaoflow.designation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.platform.DemoSeeder;
 
 /**
  * Demo profile only: both demo regions have a resource-allocation plan in force (R-DES-5), so they accept
@@ -17,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(40)
-class DesignationDemoSeeder implements ApplicationRunner {
+class DesignationDemoSeeder implements DemoSeeder {
 
   private final DesignationPlanMapper plans;
   private final Clock clock;
@@ -28,8 +26,7 @@ class DesignationDemoSeeder implements ApplicationRunner {
   }
 
   @Override
-  @Transactional
-  public void run(ApplicationArguments args) {
+  public void seed() {
     seed("huaibei", "淮北市定点医药机构资源配置规划（2025—2027年）", "淮医保〔2025〕1号");
     seed("jining", "济宁市定点医药机构资源配置规划（2025—2027年）", "济医保发〔2025〕1号");
   }

@@ -5,11 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yibaoflow.platform.DemoSeeder;
 import org.yibaoflow.institution.NewInstitution.NewLicence;
 import org.yibaoflow.institution.NewInstitution.NewPenalty;
 
@@ -22,7 +21,7 @@ import org.yibaoflow.institution.NewInstitution.NewPenalty;
 @Component
 @Profile("demo")
 @Order(20)
-class InstitutionDemoSeeder implements ApplicationRunner {
+class InstitutionDemoSeeder implements DemoSeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(InstitutionDemoSeeder.class);
   static final String REASON = "演示数据 / demo data";
@@ -119,7 +118,7 @@ class InstitutionDemoSeeder implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void seed() {
     settings.seed("huaibei", RegionSetting.SUSPENSION_TERMINATION_THRESHOLD, 3, REASON + "：依 [000 §一] 累计3次");
     settings.seed("jining", RegionSetting.SUSPENSION_TERMINATION_THRESHOLD, 2, REASON + "：依 [003 §三(三)] 累计2次及以上");
     LocalDate today = LocalDate.now(clock);

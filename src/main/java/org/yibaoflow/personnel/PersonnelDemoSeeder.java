@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yibaoflow.platform.DemoSeeder;
 import org.yibaoflow.institution.Institution;
 import org.yibaoflow.institution.InstitutionService;
 
@@ -21,7 +20,7 @@ import org.yibaoflow.institution.InstitutionService;
 @Component
 @Profile("demo")
 @Order(30)
-class PersonnelDemoSeeder implements ApplicationRunner {
+class PersonnelDemoSeeder implements DemoSeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(PersonnelDemoSeeder.class);
 
@@ -104,7 +103,7 @@ class PersonnelDemoSeeder implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void seed() {
     if (!HUAIBEI_RULE_SET.equals(ruleSets.of("huaibei").key())) {
       ruleSets.assign("huaibei", HUAIBEI_RULE_SET, "演示数据 / demo data：第二个演示地区采用分级扣分规则集（issue 8 §7）",
           java.time.OffsetDateTime.now(clock));

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(10)
-class DemoDataSeeder implements InitializingBean {
+class DemoDataSeeder implements DemoSeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
 
@@ -28,7 +27,7 @@ class DemoDataSeeder implements InitializingBean {
   }
 
   @Override
-  public void afterPropertiesSet() {
+  public void seed() {
     DemoData.REGIONS.forEach(r -> {
       if (identity.createTenantQuery().tenantId(r.id()).count() == 0) {
         var tenant = identity.newTenant(r.id());

@@ -40,10 +40,12 @@ class ProcessDeployer implements InitializingBean {
       List.of("classpath*:processes/*.bpmn", "classpath*:processes/*.dmn", "classpath*:forms/*.form");
 
   private final RepositoryService repositoryService;
+  private final EngineLock lock;
   private final ObjectMapper objectMapper = new ObjectMapper();
 
-  ProcessDeployer(RepositoryService repositoryService) {
+  ProcessDeployer(RepositoryService repositoryService, EngineLock lock) {
     this.repositoryService = repositoryService;
+    this.lock = lock;
   }
 
   @Override
@@ -53,7 +55,21 @@ class ProcessDeployer implements InitializingBean {
 
   /** @return the new deployment, or null when nothing changed */
   Deployment deploy() {
-    Map<String, byte[]> current = shippedResources();
+    return deploy(shippedResources());
+  }
+
+  /**
+   * Compares {@code current} (resource name -> content) with the latest deployed versions and deploys what
+   * changed, all under the engine's deployment lock in one transaction: of two nodes starting together with a
+   * changed file, the second waits for the first and then finds nothing changed (issue 20 item 4).
+   *
+   * @return the new deployment, or null when nothing changed
+   */
+  Deployment deploy(Map<String, byte[]> current) {
+    return lock.exclusively(() -> compareAndDeploy(current));
+  }
+
+  private Deployment compareAndDeploy(Map<String, byte[]> current) {
     Map<String, byte[]> deployed = latestDeployedResources();
     Map<String, Set<String>> formRefs = formReferences(current);
     Set<String> names = DeploymentPlan.resourcesToDeploy(current, deployed, formRefs);
@@ -69,7 +85,8 @@ class ProcessDeployer implements InitializingBean {
     return deployment;
   }
 
-  private Map<String, byte[]> shippedResources() {
+  /** resource name -> content of processes/ and forms/ on the classpath. */
+  Map<String, byte[]> shippedResources() {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     Map<String, byte[]> resources = new TreeMap<>();
     try {

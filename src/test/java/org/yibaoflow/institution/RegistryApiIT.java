@@ -70,7 +70,7 @@ class RegistryApiIT {
   void demoDataIsIdempotentAndShowsBansAndPenalties() throws Exception {
     int institutionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM institution", Integer.class);
     int bansBefore = jdbc.queryForObject("SELECT COUNT(*) FROM institution_ban", Integer.class);
-    demoSeeder.run(null);
+    demoSeeder.seed();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution", Integer.class)).isEqualTo(institutionsBefore);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_ban", Integer.class)).isEqualTo(bansBefore);
 

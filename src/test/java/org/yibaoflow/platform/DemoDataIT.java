@@ -72,7 +72,7 @@ class DemoDataIT {
   @Test
   void seedingAgainChangesNothing() {
     int before = Http.demo(port, "demo").get("/engine-rest/authorization/count").json().get("count").asInt();
-    seeder.afterPropertiesSet();
+    seeder.seed();
     assertThat(Http.demo(port, "demo").get("/engine-rest/authorization/count").json().get("count").asInt())
         .isEqualTo(before);
     assertThat(Http.demo(port, "demo").get("/engine-rest/filter/count").json().get("count").asInt())
