@@ -1,5 +1,6 @@
 package org.yibaoflow.designation;
 
+import org.yibaoflow.platform.SaneDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,9 +57,10 @@ class DesignationController {
   /**
    * An application with the licences it carries (kind, number, validity) and the penalties it declares (R-DES-1).
    */
-  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName, @NotBlank String institutionType,
+  record ApplicationRequest(@NotBlank @Size(max = 200) String institutionName, @NotBlank @Pattern(regexp = "HOSPITAL|PHARMACY") String institutionType,
       @NotBlank @Size(min = 18, max = 18) String creditCode, @Size(max = 64) String region,
-      @Valid @Size(max = 10) List<LicenceRequest> licences, @Valid @Size(max = 20) List<PenaltyRequest> penalties) {
+      @Valid @Size(max = 10) List<@NotNull LicenceRequest> licences,
+      @Valid @Size(max = 20) List<@NotNull PenaltyRequest> penalties) {
 
     ApplicationLicences.Declared declared() {
       return new ApplicationLicences.Declared(
@@ -70,11 +72,14 @@ class DesignationController {
   }
 
   record LicenceRequest(@NotNull @Pattern(regexp = "PRACTICE|DRUG_TRADING|BUSINESS") String kind,
-      @NotBlank @Size(max = 64) String number, @NotNull LocalDate validFrom, LocalDate validUntil) {
+      @NotBlank @Size(max = 64) String number,
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 1, rule = "R-DES-1") LocalDate validFrom,
+      @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 50, rule = "R-DES-1") LocalDate validUntil) {
   }
 
   record PenaltyRequest(@NotNull @Pattern(regexp = "HEALTH|DRUG|PRICE|MARKET") String authority,
-      @NotNull LocalDate decidedOn, @NotBlank @Size(max = 2000) String description, Boolean serious) {
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0, rule = "R-DES-1") LocalDate decidedOn,
+      @NotBlank @Size(max = 2000) String description, Boolean serious) {
   }
 
   record ApplicationFiled(String applicationNo, String region, String status, String processInstanceId) {

@@ -1,5 +1,6 @@
 package org.yibaoflow.enforcement;
 
+import org.yibaoflow.platform.SaneDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +28,7 @@ class LicenceRevocationController {
     this.revocations = revocations;
   }
 
-  record RevocationRequest(@NotNull LocalDate revokedOn, @NotBlank @Size(max = 500) String reason) {
+  record RevocationRequest(@NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0, rule = "R-VIO-3") LocalDate revokedOn, @NotBlank @Size(max = 500) String reason) {
   }
 
   @AllowedRoles({Role.CASEWORKER})

@@ -1,5 +1,13 @@
 package org.yibaoflow.expensereview;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -40,7 +48,10 @@ class ExpenseReviewController {
     this.regions = regions;
   }
 
-  record BatchRequest(String region, String settlementRef, BigDecimal sampleRatioPercent, List<ClaimInput> claims) {
+  record BatchRequest(@Size(max = 64) String region, @NotBlank @Size(max = 64) String settlementRef,
+      @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+      BigDecimal sampleRatioPercent,
+      @NotEmpty @Size(max = 200_000) List<@NotNull @Valid ClaimInput> claims) {
   }
 
   record BatchSubmitted(String batchNo, String region, String status, int claims, BigDecimal sampleRatio,
@@ -49,7 +60,7 @@ class ExpenseReviewController {
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<BatchSubmitted> submit(@RequestBody BatchRequest r) {
+  ResponseEntity<BatchSubmitted> submit(@Valid @RequestBody BatchRequest r) {
     return answer(new ExpenseBatchService.Submission(r.region(), r.settlementRef(), r.sampleRatioPercent(),
         r.claims()));
   }

@@ -94,7 +94,7 @@ class PersonnelController {
     return terms.cancel(id, agreementId, r.reason());
   }
 
-  record NewAgreementRequest(@NotNull Long institutionId, LocalDate validFrom,
+  record NewAgreementRequest(@NotNull Long institutionId, @SaneDate(yearsAhead = 1, rule = "R-PERS-1") LocalDate validFrom,
       @NotBlank @Size(max = 2000) String reason) {
   }
 

@@ -128,6 +128,16 @@ class ProblemHandler {
     return p;
   }
 
+  /** An upload that is not multipart, or lacks its file part (e.g. the expense batch CSV): 400 naming the part. */
+  @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+  ProblemDetail notMultipart(Exception e) {
+    String part = e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m
+        ? m.getRequestPartName() : "file";
+    return problem(HttpStatus.BAD_REQUEST, part, "INPUT", "须以 multipart/form-data 上传文件：" + part,
+        "Upload the file as multipart/form-data: " + part);
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail denied(AccessDeniedException e) {
     return problem(HttpStatus.FORBIDDEN, null, "SECURITY", "无权访问", "Access denied");

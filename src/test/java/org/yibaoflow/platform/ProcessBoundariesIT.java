@@ -182,7 +182,10 @@ class ProcessBoundariesIT {
   private String startDesignation(Http user, String institution) {
     Http.Response r = user.post("/engine-rest/process-definition/key/designation/start",
         "{\"variables\":{\"institutionName\":{\"value\":\"" + institution + "\"},"
-            + "\"institutionType\":{\"value\":\"HOSPITAL\"},\"creditCode\":{\"value\":\"12340600MB12345679\"}}}");
+            + "\"institutionType\":{\"value\":\"HOSPITAL\"},\"creditCode\":{\"value\":\"12340600MB12345679\"},"
+            // R-DES-1: a first-time applicant carries its practice licence, else eligibility refuses it
+            + "\"licenceKind\":{\"value\":\"PRACTICE\"},\"licenceNumber\":{\"value\":\"PDY-BOUNDARY-1\"},"
+            + "\"licenceValidFrom\":{\"value\":\"2024-01-01\"},\"licenceValidUntil\":{\"value\":\"2030-12-31\"}}}");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     String pi = r.json().get("id").asText();
     Jobs.executeDue(managementService, pi);
