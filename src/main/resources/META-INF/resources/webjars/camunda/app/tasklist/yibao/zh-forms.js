@@ -3,6 +3,8 @@
  * scripts/config.js (customScripts) as an ES module.
  *  - form-js (Camunda Forms) writes its validation messages, the "Select"/"Search" placeholders and the
  *    flatpickr date picker in English; they are translated in place as they appear.
+ *  - Tasklist shows a task's and a start form's tenant id (the region id, "huaibei") as it is: the region's
+ *    Chinese name is shown instead (the same names as the supervision page's, supervision/common.js).
  *  - moment.js has no 'zh' locale (the webapp takes 'zh' from the browser's zh-CN): relative dates
  *    ("a few seconds ago") are given Chinese from the first page on.
  */
@@ -66,6 +68,24 @@ const ZH_DATEPICKER = {
   time_24hr: true,
 };
 
+/** The regions' names, by tenant id (supervision/common.js has the same). */
+const REGIONS = {huaibei: '淮北', jining: '济宁'};
+
+/**
+ * A tenant id shown as a label (task header, start form list): the region's name. The text node itself is
+ * changed, so that Angular, which holds it, writes the next task's tenant id into it again (and it is translated).
+ */
+function translateTenants(root) {
+  root.querySelectorAll('.tenant-id').forEach((e) => {
+    e.childNodes.forEach((node) => {
+      const zh = node.nodeType === Node.TEXT_NODE && REGIONS[node.nodeValue.trim()];
+      if (zh) {
+        node.nodeValue = zh;
+      }
+    });
+  });
+}
+
 function translate(text) {
   const trimmed = text.trim();
   for (const [pattern, zh] of MESSAGES) {
@@ -120,9 +140,18 @@ function translateNode(root) {
 
 /** Only the forms, their dropdowns and the date pickers are translated: a cheap scan, at most every 150 ms. */
 function scan() {
-  defineMomentZh();
+  // one part failing (a moment.js without locales(), a picker that cannot redraw) must not stop the others
+  const parts = [defineMomentZh, () => translateTenants(document)];
   document.querySelectorAll('.fjs-container, .flatpickr-calendar, .tasks-list, [cam-tasklist-task] .task-meta, '
-      + '[cam-tasklist-task] .names, [cam-tasklist-task] .meta, [cam-tasklist-task]').forEach(translateNode);
+      + '[cam-tasklist-task] .names, [cam-tasklist-task] .meta, [cam-tasklist-task]')
+      .forEach((root) => parts.push(() => translateNode(root)));
+  parts.forEach((part) => {
+    try {
+      part();
+    } catch (e) {
+      // left in English until the next scan
+    }
+  });
 }
 
 function defineMomentZh() {
@@ -177,6 +206,8 @@ function start() {
       }, 150);
     }
   }).observe(document.body, {childList: true, subtree: true, characterData: true});
+  // a safety net: the task list's relative dates were seen in English for seconds on a loaded machine
+  setInterval(scan, 1000);
 }
 
 if (document.body) {
