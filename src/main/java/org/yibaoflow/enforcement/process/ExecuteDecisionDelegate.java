@@ -2,7 +2,9 @@ package org.yibaoflow.enforcement.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.yibaoflow.enforcement.DecisionTookEffect;
 import org.yibaoflow.enforcement.ViolationCaseService;
 import org.yibaoflow.platform.ProcessVariables;
 
@@ -11,15 +13,22 @@ import org.yibaoflow.platform.ProcessVariables;
 public class ExecuteDecisionDelegate implements JavaDelegate {
 
   private final ViolationCaseService service;
+  private final ApplicationEventPublisher events;
 
-  public ExecuteDecisionDelegate(ViolationCaseService service) {
+  public ExecuteDecisionDelegate(ViolationCaseService service, ApplicationEventPublisher events) {
     this.service = service;
+    this.events = events;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var e = service.executeDecision(ProcessVariables.caseKey(execution), ProcessVariables.string(execution, "objectionOutcome"),
+    String caseNo = ProcessVariables.caseKey(execution);
+    String objectionOutcome = ProcessVariables.string(execution, "objectionOutcome");
+    var e = service.executeDecision(caseNo, objectionOutcome,
         ProcessVariables.string(execution, "changedMeasureClass"), execution.getProcessInstanceId());
+    if (!"REVOKED".equals(objectionOutcome)) {
+      events.publishEvent(new DecisionTookEffect(caseNo, execution.getProcessInstanceId()));
+    }
     execution.setVariable("rectificationOrdered", e.rectificationOrdered());
     execution.setVariable("rectificationDays", e.rectificationDays());
     execution.setVariable("agreementTerminated", e.agreementTerminated());

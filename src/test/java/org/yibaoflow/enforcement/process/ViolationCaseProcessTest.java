@@ -69,7 +69,7 @@ class ViolationCaseProcessTest {
     Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(service));
     Mocks.register("determineMeasuresDelegate", new DetermineMeasuresDelegate(service));
     Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(service));
-    Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(service));
+    Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(service, event -> { }));
     Mocks.register("closeViolationCaseDelegate", new CloseViolationCaseDelegate(service));
     Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(service));
     Mocks.register("recordRectifiedDelegate", new RecordRectifiedDelegate(service));
