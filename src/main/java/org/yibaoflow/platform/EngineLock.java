@@ -69,7 +69,7 @@ public class EngineLock {
     }
   }
 
-  private static boolean isH2(DataSource dataSource) {
+  static boolean isH2(DataSource dataSource) {
     try {
       String product = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
       return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("h2");

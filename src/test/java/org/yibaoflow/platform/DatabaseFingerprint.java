@@ -30,36 +30,60 @@ final class DatabaseFingerprint {
 
   /** The domain tables of the current schema. */
   List<String> domainTables() {
-    return jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA"
-            + " AND table_type = 'BASE TABLE'", String.class).stream()
+    return allTables(jdbc).stream()
         .filter(t -> !t.toUpperCase(Locale.ROOT).startsWith("ACT_"))
         .filter(t -> !t.equalsIgnoreCase("yibao_schema_history"))
         .sorted().toList();
   }
 
   Snapshot take() {
-    Map<String, String> tables = new TreeMap<>();
-    for (String table : domainTables()) {
-      long[] rows = {0};
-      long[] hash = {0};
-      jdbc.query("SELECT * FROM " + table, rs -> {
-        int columns = rs.getMetaData().getColumnCount();
-        Object[] values = new Object[columns];
-        for (int i = 0; i < columns; i++) {
-          Object v = rs.getObject(i + 1);
-          values[i] = v instanceof byte[] bytes ? Arrays.hashCode(bytes) : Objects.toString(v, null);
-        }
-        rows[0]++;
-        hash[0] += Arrays.hashCode(values);
-      });
-      tables.put(table.toLowerCase(Locale.ROOT), rows[0] + " rows #" + Long.toHexString(hash[0]));
-    }
+    Map<String, String> tables = tables(jdbc, domainTables());
     tables.put("engine: historic process instances",
         String.valueOf(history.createHistoricProcessInstanceQuery().count()));
     tables.put("engine: running process instances", String.valueOf(runtime.createProcessInstanceQuery().count()));
     tables.put("engine: historic activity instances",
         String.valueOf(history.createHistoricActivityInstanceQuery().count()));
     return new Snapshot(tables);
+  }
+
+  /** Every base table of the current schema, engine tables included. */
+  static List<String> allTables(JdbcTemplate jdbc) {
+    return jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA"
+        + " AND table_type = 'BASE TABLE'", String.class).stream().sorted().toList();
+  }
+
+  /** Per table (lower-case name): row count and an order-independent hash of all values. */
+  static Map<String, String> tables(JdbcTemplate jdbc, List<String> names) {
+    Map<String, String> tables = new TreeMap<>();
+    for (String table : names) {
+      long[] rows = {0};
+      long[] hash = {0};
+      jdbc.query("SELECT * FROM \"" + table + "\"", rs -> {
+        int columns = rs.getMetaData().getColumnCount();
+        Object[] values = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+          values[i] = value(rs.getObject(i + 1));
+        }
+        rows[0]++;
+        hash[0] += Arrays.hashCode(values);
+      });
+      tables.put(table.toLowerCase(Locale.ROOT), rows[0] + " rows #" + Long.toHexString(hash[0]));
+    }
+    return tables;
+  }
+
+  /** A column's value by content (LOBs read, not their handles' names). */
+  private static Object value(Object v) throws java.sql.SQLException {
+    if (v instanceof byte[] bytes) {
+      return Arrays.hashCode(bytes);
+    }
+    if (v instanceof java.sql.Blob blob) {
+      return Arrays.hashCode(blob.getBytes(1, (int) blob.length()));
+    }
+    if (v instanceof java.sql.Clob clob) {
+      return clob.getSubString(1, (int) clob.length());
+    }
+    return Objects.toString(v, null);
   }
 
   record Snapshot(Map<String, String> tables) {
