@@ -41,6 +41,8 @@ class EngineBoundaryPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>());
     }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new EngineBoundaryInterceptor(configuration));
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new EngineBoundaryInterceptor());
+    // the form-field rule on task completions, for every caller of the public task and form services
+    FormBoundServices.install(configuration);
   }
 }
