@@ -28,8 +28,10 @@ class DeploymentRules extends AbstractBpmnParseListener {
   /** A member of an engine object variable: execution.x (group 2 = x) or execution[...] (group 2 = null). */
   private static final Pattern ENGINE_OBJECT_MEMBER = Pattern.compile("(?<![.\\w])("
       + String.join("|", EngineObjectsElResolver.ENGINE_OBJECT_VARIABLES) + ")\\s*(?:\\.\\s*([A-Za-z_]\\w*)|\\[)");
-  /** Any member access: .x or ['x'] / ["x"]. */
-  private static final Pattern ANY_MEMBER = Pattern.compile("\\.\\s*([A-Za-z_]\\w*)|\\[\\s*['\"]([^'\"]*)['\"]\\s*]");
+  /** A member access .x (outside string literals). */
+  private static final Pattern DOT_MEMBER = Pattern.compile("\\.\\s*([A-Za-z_]\\w*)");
+  /** A member access by a string literal: ['x'] / ["x"]. */
+  private static final Pattern BRACKET_MEMBER = Pattern.compile("\\[\\s*['\"]([^'\"]*)['\"]\\s*]");
 
   private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
 
@@ -110,7 +112,8 @@ class DeploymentRules extends AbstractBpmnParseListener {
   }
 
   private static String engineInternals(String expression) {
-    Matcher member = ENGINE_OBJECT_MEMBER.matcher(expression);
+    String code = STRING_LITERAL.matcher(expression).replaceAll("''");
+    Matcher member = ENGINE_OBJECT_MEMBER.matcher(code);
     while (member.find()) {
       if (member.group(2) == null) {
         return member.group(1) + "[...]";
@@ -119,11 +122,11 @@ class DeploymentRules extends AbstractBpmnParseListener {
         return member.group(1) + "." + member.group(2);
       }
     }
-    Matcher any = ANY_MEMBER.matcher(expression);
-    while (any.find()) {
-      String name = any.group(1) != null ? any.group(1) : any.group(2);
-      if (EngineObjectsElResolver.DENIED_EVERYWHERE.contains(name)) {
-        return name;
+    for (Matcher any : List.of(DOT_MEMBER.matcher(code), BRACKET_MEMBER.matcher(expression))) {
+      while (any.find()) {
+        if (EngineObjectsElResolver.DENIED_EVERYWHERE.contains(any.group(1))) {
+          return any.group(1);
+        }
       }
     }
     return null;
