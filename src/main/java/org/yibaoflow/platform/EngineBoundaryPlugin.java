@@ -13,9 +13,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs the engine's boundaries (issue 13, items 3, 4 and 6): the start guard on every process definition,
- * the deployment rules, the bean whitelist of expressions and the outermost command interceptor. Picked up by
- * the Spring Boot starter like every ProcessEnginePlugin bean.
+ * Installs the engine's boundaries (issue 13, items 3, 4 and 6): the start guard on every process definition
+ * (who may start, and only the start form's fields), the BPMN and DMN deployment rules, the bean whitelist and
+ * the engine-object guard of expressions, the task and form services that allow only a task form's fields, and
+ * the outermost command interceptor (REST statuses). Picked up by the Spring Boot starter like every
+ * ProcessEnginePlugin bean.
  */
 @Component
 class EngineBoundaryPlugin extends AbstractProcessEnginePlugin {
