@@ -72,7 +72,8 @@ interface InspectionMapper {
       @Param("offset") int offset, @Param("size") int size);
 
   /** The designated hospitals with last year's settled amount (evaluation_settlement_volume, R-EVA-5). */
-  @Select("SELECT i.id, i.code, v.amount FROM institution i LEFT JOIN evaluation_settlement_volume v"
+  @Select("SELECT i.id AS institution_id, i.code, v.amount AS last_year_payments FROM institution i"
+      + " LEFT JOIN evaluation_settlement_volume v"
       + " ON v.institution_id = i.id AND v.settle_year = #{lastYear} WHERE" + IN_FORCE
       + " AND i.type = 'HOSPITAL' AND i.id <= #{maxId}")
   List<FlyingSample.Hospital> hospitals(@Param("region") String region, @Param("maxId") long maxId,
@@ -121,9 +122,6 @@ interface InspectionMapper {
 
   @Select("SELECT " + COLUMNS + " FROM inspection WHERE plan_id = #{planId} AND slot = #{slot}")
   Inspection findBySlot(@Param("planId") long planId, @Param("slot") String slot);
-
-  @Select("SELECT COUNT(*) FROM inspection WHERE plan_id = #{planId}")
-  int countOf(@Param("planId") long planId);
 
   @Update("UPDATE inspection SET document_no = #{documentNo} WHERE id = #{id}")
   int attachDocument(@Param("id") long id, @Param("documentNo") String documentNo);

@@ -210,7 +210,10 @@ public class InspectionPlanService {
     if (existing != null) {
       return existing;
     }
-    String no = "IN-" + p.planYear() + "-" + p.id() + "-" + (mapper.countOf(p.id()) + 1);
+    // derived from the slot, so batch jobs running side by side never draw the same number
+    String code = kind == Inspection.Kind.YEAR_END_ON_SITE ? "YS" : kind.name().substring(0, 1);
+    String no = "IN-" + p.planYear() + "-" + p.id() + "-" + code + (institutionId == null ? "" : institutionId) + "-"
+        + round;
     mapper.insert(new Inspection(null, p.id(), no, kind.name(), slot, institutionId, batchNo, reason,
         String.join(",", inspectors), due, Inspection.PLANNED, indicators, null, null, null, null, null, null, null,
         null, null));
