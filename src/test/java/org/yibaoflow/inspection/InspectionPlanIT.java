@@ -63,6 +63,8 @@ class InspectionPlanIT {
   @Autowired
   InspectionWork work;
   @Autowired
+  YearEndScreening screening;
+  @Autowired
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
@@ -175,6 +177,13 @@ class InspectionPlanIT {
     findings.put("personCode", person.person().nationalCode());
     findings.put("deductionCodes", List.of("P1-1"));
     findings.put("inspectionNote", "飞行检查发现分解住院");
+    // huaibei deducts by severity within the grade (graded rule set): without the points the form answers in
+    // Chinese and the task stays open, nothing written (R-PERS-5)
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(task.getId(), findings))
+        .hasMessageContaining("分级扣分");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    assertThat(mapper.find(ofTop.id()).status()).isEqualTo(Inspection.PLANNED);
+    findings.put("deductionPoints", 2);
     taskService.complete(task.getId(), findings);
     run(pi, "Task_RecordFindings");
 
@@ -186,9 +195,9 @@ class InspectionPlanIT {
     assertThat(vc.get("source")).isEqualTo("FLYING_INSPECTION");
     assertThat(vc.get("external_ref")).isEqualTo(done.inspectionNo() + "/" + payers.get(0).code());
     assertThat((BigDecimal) vc.get("suspected_amount")).isEqualByComparingTo("3200");
-    // P1-1 is a 1-point case (004 §四(一)1, R-PERS-4)
+    // P1-1 is a 1-point case (004 §四(一)1, R-PERS-4), graded 1-3 in huaibei: the 2 points chosen are deducted
     assertThat(jdbc.queryForObject("SELECT points FROM person_inspection WHERE person_id = ? AND inspection_ref = ?",
-        Integer.class, person.person().id(), done.inspectionNo())).isEqualTo(1);
+        Integer.class, person.person().id(), done.inspectionNo())).isEqualTo(2);
 
     // recorded again (a retried job): nothing more
     InspectionWork.Recorded twice = work.record(ofTop.id(), new InspectionWork.Findings(null, List.of(code),
@@ -198,6 +207,70 @@ class InspectionPlanIT {
         done.inspectionNo() + "/" + payers.get(0).code())).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person_inspection WHERE person_id = ?", Integer.class,
         person.person().id())).isEqualTo(1);
+  }
+
+  @Test
+  void routineInspectionsReachEveryInstitutionAndTheYearEndScreeningIssuesA核查书AndAnOnSiteInspection() {
+    int year = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).getYear() + 1;
+    Institution hospital = hospital();
+    Institution pharmacy = pharmacy();
+    // payments grew by 100 % over the year before: an abnormal indicator (> 30 %)
+    jdbc.update("INSERT INTO evaluation_settlement_volume (institution_id, settle_year, amount) VALUES (?, ?, ?)",
+        hospital.id(), year - 1, new BigDecimal("1000000"));
+    jdbc.update("INSERT INTO evaluation_settlement_volume (institution_id, settle_year, amount) VALUES (?, ?, ?)",
+        hospital.id(), year, new BigDecimal("2000000"));
+    Http.Response opened = Http.demo(port, "chenmin").post("/api/inspection-plans",
+        "{\"region\":\"huaibei\",\"year\":" + year + "}");
+    assertThat(opened.status()).as(opened.body()).isIn(201, 200);
+    InspectionPlan plan = mapper.findPlanByNo(opened.json().get("planNo").asText());
+    assertThat(plan.maxInstitutionId()).as("the plan covers institutions registered before it")
+        .isGreaterThanOrEqualTo(pharmacy.id());
+    plans.draw(plan.planNo(), plan.processInstanceId());
+    for (int b = 1; b < plan.batchCount(); b++) {
+      plans.planBatch(plan.planNo(), b);
+    }
+    // a retried batch job plans nothing twice
+    plans.planBatch(plan.planNo(), plan.batchCount() - 1);
+    List<Inspection> ofHospital = routine(plan, hospital);
+    assertThat(ofHospital).hasSize(plan.routineMin()).extracting(Inspection::dueOn)
+        .allMatch(d -> d.getYear() == year);
+    // routine-inspection-min = 2 (R-VIO-14): the first due by the end of June, the second by the end of December
+    assertThat(ofHospital.get(0).dueOn()).isBetween(LocalDate.of(year, 6, 20), LocalDate.of(year, 6, 30));
+    assertThat(ofHospital.get(1).dueOn()).isBetween(LocalDate.of(year, 12, 20), LocalDate.of(year, 12, 31));
+    assertThat(routine(plan, pharmacy)).hasSize(plan.pharmacyFrequency());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection WHERE plan_id = ? AND kind = 'SPECIAL'",
+        Integer.class, plan.id())).isEqualTo(plan.specialMin());
+
+    List<Long> yearEnd = screening.screen(plan.planNo(), plan.processInstanceId());
+    Inspection review = mapper.findBySlot(plan.id(), "YEAR_END:" + hospital.id() + ":1");
+    assertThat(review).isNotNull();
+    assertThat(yearEnd).contains(review.id());
+    assertThat(review.abnormalIndicators()).contains("增长超过 30%");
+    assertThat(review.documentNo()).isNotBlank();
+    assertThat(jdbc.queryForObject("SELECT kind FROM document WHERE case_no = ? AND occasion = 'YEAR_END'",
+        String.class, review.inspectionNo())).isEqualTo("DOCUMENT_REQUEST");
+    assertThat(mapper.findBySlot(plan.id(), "YEAR_END:" + pharmacy.id() + ":1")).isNull();
+    // screened once: a retried job issues no second 核查书
+    screening.screen(plan.planNo(), plan.processInstanceId());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE case_no = ?", Integer.class,
+        review.inspectionNo())).isEqualTo(1);
+    Long onSite = screening.review(review.id(), false, "材料不能说明增长原因", "zhangjing", plan.processInstanceId());
+    Inspection site = mapper.find(onSite);
+    assertThat(site.kind()).isEqualTo("YEAR_END_ON_SITE");
+    assertThat(site.institutionId()).isEqualTo(hospital.id());
+    assertThat(mapper.find(review.id()).materialsPassed()).isFalse();
+  }
+
+  private List<Inspection> routine(InspectionPlan plan, Institution institution) {
+    List<Inspection> found = new java.util.ArrayList<>();
+    for (int r = 1; r <= 52; r++) {
+      Inspection i = mapper.findBySlot(plan.id(), "ROUTINE:" + institution.id() + ":" + r);
+      if (i == null) {
+        break;
+      }
+      found.add(i);
+    }
+    return found;
   }
 
   private static JsonNode minimum(JsonNode progress, String kind) {
@@ -216,9 +289,17 @@ class InspectionPlanIT {
   }
 
   Institution hospital() {
-    Institution i = institutions.register(new NewInstitution("huaibei", RegistryFixtures.institutionCode("HOSPITAL"),
-        "检查计划测试医院" + System.nanoTime(), "HOSPITAL", RegistryFixtures.creditCode("340600"), "二级", List.of(),
-        List.of(), "集成测试", null));
+    return designated("HOSPITAL", "检查计划测试医院");
+  }
+
+  Institution pharmacy() {
+    return designated("PHARMACY", "检查计划测试药店");
+  }
+
+  Institution designated(String type, String name) {
+    Institution i = institutions.register(new NewInstitution("huaibei", RegistryFixtures.institutionCode(type),
+        name + System.nanoTime(), type, RegistryFixtures.creditCode("340600"), "HOSPITAL".equals(type) ? "二级" : null,
+        List.of(), List.of(), "集成测试", null));
     LocalDate start = LocalDate.now(clock).withDayOfYear(1);
     agreements.sign(i.id(), start, start.plusYears(1).minusDays(1), AgreementState.ACTIVE, "集成测试", null);
     return i;
