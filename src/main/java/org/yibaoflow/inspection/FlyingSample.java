@@ -67,13 +67,20 @@ public final class FlyingSample {
     byId.forEach(h -> index.put(h.institutionId(), h));
     List<Drawn> drawn = new ArrayList<>();
     for (var e : chosen.entrySet()) {
-      List<String> candidates = new ArrayList<>(pool);
-      Collections.shuffle(candidates, random);
-      List<String> inspectors = new ArrayList<>(candidates.subList(0, Math.min(inspectorsPerInspection,
-          candidates.size())));
-      Collections.sort(inspectors);
-      drawn.add(new Drawn(index.get(e.getKey()), e.getValue(), inspectors));
+      drawn.add(new Drawn(index.get(e.getKey()), e.getValue(), inspectors(pool, inspectorsPerInspection, random)));
     }
     return drawn;
+  }
+
+  /**
+   * {@code n} distinct inspectors drawn at random from the pool in user-id order (all of them when fewer), sorted;
+   * the next draw of {@code random} (双随机: the routine and year-end inspections draw theirs the same way).
+   */
+  public static List<String> inspectors(List<String> sortedPool, int n, Random random) {
+    List<String> candidates = new ArrayList<>(sortedPool);
+    Collections.shuffle(candidates, random);
+    List<String> inspectors = new ArrayList<>(candidates.subList(0, Math.min(n, candidates.size())));
+    Collections.sort(inspectors);
+    return inspectors;
   }
 }

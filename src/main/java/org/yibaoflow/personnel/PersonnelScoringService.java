@@ -71,6 +71,41 @@ public class PersonnelScoringService {
     if (person == null || !regions.canSee(person.region())) {
       throw DomainRuleException.notFound("医保支付资格相关人员 / person", String.valueOf(nationalCode));
     }
+    return deductFrom(person, report);
+  }
+
+  /**
+   * Deducts the findings of an inspection a process records (the yearly inspection plan, R-VIO-14): the person
+   * must be of the process's region (not a user's); idempotent per inspection like {@link #deduct}.
+   */
+  @Transactional
+  public Deducted deductForProcess(String region, String nationalCode, DeductionReport report) {
+    return deductFrom(personOfRegion(region, nationalCode), report);
+  }
+
+  /** Checks as {@link #deductForProcess} will, writing nothing (a form answers bad input before any write). */
+  @Transactional(readOnly = true)
+  public void checkForProcess(String region, String nationalCode, DeductionReport report) {
+    Person person = personOfRegion(region, nationalCode);
+    validate(report, ruleSets.of(person.region()));
+  }
+
+  /** The deduction cases as a Tasklist multi-select's choices (label: text and clause, value: code; R-PERS-4). */
+  public List<java.util.Map<String, String>> deductionOptions() {
+    return catalogue.all().stream().map(c -> java.util.Map.of("label", c.text() + "（" + c.clause() + "，"
+        + c.points() + " 分）", "value", c.code())).toList();
+  }
+
+  private Person personOfRegion(String region, String nationalCode) {
+    Person person = nationalCode == null ? null : personnel.findByNationalCode(nationalCode.trim());
+    if (person == null || !person.region().equals(region)) {
+      throw DomainRuleException.badRequest("personCode", "R-PERS-5", "本统筹地区没有该医保支付资格相关人员（国家医保编码）",
+          "No person with this national code in the region");
+    }
+    return person;
+  }
+
+  private Deducted deductFrom(Person person, DeductionReport report) {
     RuleSet ruleSet = ruleSets.of(person.region());
     validate(report, ruleSet);
     Inspection earlier = points.findInspection(person.id(), report.inspectionRef().trim());
