@@ -1,6 +1,10 @@
 package org.yibaoflow.enforcement;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.institution.InstitutionService;
@@ -42,4 +46,21 @@ public class ViolationCaseQueries {
       throw DomainRuleException.notFound("违约处理案件 / violation case", caseNo);
     }
     return new CaseView(c, mapper.findings(caseNo), mapper.measures(caseNo));
-  }}
+  }
+  /**
+   * The measures (处理措施, R-VIO-2) violation cases imposed on the agreement in [from, to), from the cases' own
+   * measure rows: each decision that took effect (its measure class, once per case; a decision revoked on
+   * objection has none) and each measure the process imposed beyond it (records not provided: termination,
+   * R-VIO-7; not rectified: suspension or termination, R-VIO-2/3/4). A settlement stop while the case is open
+   * (serious risk R-VIO-6, records requested R-VIO-7) is part of its case and not counted by itself. For the
+   * annual evaluation (R-EVA-1/3).
+   */
+  @Transactional(readOnly = true)
+  public int measuresOfAgreement(long agreementId, OffsetDateTime from, OffsetDateTime to) {
+    return mapper.measuresOfAgreement(agreementId, from, to, COUNTED_MEASURES);
+  }
+
+  static final Set<String> COUNTED_MEASURES = Stream.concat(MeasureClass.NAMES.stream(),
+      Stream.of("DOCUMENTS_NOT_PROVIDED", "NOT_RECTIFIED_SUSPENSION", "NOT_RECTIFIED_TERMINATION"))
+      .collect(Collectors.toUnmodifiableSet());
+}

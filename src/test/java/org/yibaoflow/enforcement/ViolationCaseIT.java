@@ -477,8 +477,21 @@ class ViolationCaseIT {
     assertThat(badYear.status()).isEqualTo(400);
     assertThat(badYear.json().get("field").asText()).isEqualTo("year");
 
-    // the evaluation of the year reads the points and counts the decision once (its suspension is part of it)
-    // and the settlement stop outside the case
+    // R-EVA-1/3: the evaluation counts the measures of the year from the domain rows, where the audit log says
+    // otherwise: (a) the audit log shows a termination of the year that no process imposed (a row as a data
+    // import leaves it) and the settlement stop outside any case above: an administrator's data correction, no
+    // measure; (b) an R-PERS-10 suspension of the institution for its personnel share that the audit log does
+    // not show counts. So: the case's decision once (its suspension is part of it, R-VIO-2) + the R-PERS-10
+    // measure = 2, where the audit log holds 3 such transitions of the agreement (stop, suspension, import).
+    jdbc.update("INSERT INTO audit_log (region, entity_type, entity_id, action, from_state, to_state, rule_id, reason,"
+        + " actor, occurred_at) VALUES ('huaibei', 'AGREEMENT', ?, 'TRANSITION', 'ACTIVE', 'TERMINATED', 'R-VIO-3',"
+        + " '导入', 'import', CURRENT_TIMESTAMP)", String.valueOf(agreement.id()));
+    jdbc.update("INSERT INTO institution_personnel_proposal (region, institution_id, points_year, affected, personnel,"
+        + " case_no, status, decided_reason, created_at, proposal_round) VALUES ('huaibei', ?, ?, 3, 10,"
+        + " 'RY-2026-huaibei-999999', 'SUSPEND', '人员违规集中', CURRENT_TIMESTAMP, 1)", hospital.id(), thisYear);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ?"
+        + " AND action = 'TRANSITION' AND to_state IN ('SETTLEMENT_SUSPENDED', 'SUSPENDED', 'TERMINATED')",
+        Integer.class, String.valueOf(agreement.id()))).as("what the audit log says").isEqualTo(3);
     EvaluationFacts facts = evaluationFacts.gather(agreements.find(agreement.id()), institutions.find(hospital.id()),
         thisYear);
     assertThat(facts.agreementPoints()).isEqualTo(8);
