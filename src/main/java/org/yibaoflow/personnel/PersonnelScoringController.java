@@ -87,7 +87,11 @@ class PersonnelScoringController {
     return tests.examFormOf(code, date);
   }
 
-  /** R-PERS-2: records a yearly test result; failing terminates with the bar. 201, or 200 for a repeat. */
+  /**
+   * R-PERS-2: records a yearly test result; a failed one starts personnel-scoring, whose termination follows the
+   * notice and the objection window (issue 13: this operation never changes an agreement). 201, or 200 for a
+   * repeat.
+   */
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{code}/tests")
   ResponseEntity<PersonnelTestService.TestResult> test(@PathVariable String code,
