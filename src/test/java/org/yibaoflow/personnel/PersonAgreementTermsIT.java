@@ -183,7 +183,12 @@ class PersonAgreementTermsIT {
     Jobs.drain(managementService, objection, 10);
     managementService.executeJob(managementService.createJobQuery().processInstanceId(objection)
         .activityId("Event_WindowExpired").timers().singleResult().getId());
-    Jobs.drain(managementService, pi, 10);
+    for (int round = 0; round < 5; round++) {
+      Jobs.drain(managementService, objection, 10);
+      Jobs.drain(managementService, pi, 10);
+    }
+    assertThat(jdbc.queryForObject("SELECT status FROM personnel_measure WHERE case_no = ?", String.class,
+        test.json().get("caseNo").asText())).isEqualTo("TERMINATED");
 
     Http.Response refused = Http.demo(port, "zhangjing").post("/api/personnel/" + p.person().id() + "/agreements",
         "{\"institutionId\":" + site.id() + ",\"reason\":\"重新签订\"}");
