@@ -22,9 +22,9 @@ public class LicenceRevocations {
 
   private final InstitutionService institutions;
   private final AgreementService agreements;
-  private final ViolationCaseService cases;
+  private final ViolationIntakeService cases;
 
-  LicenceRevocations(InstitutionService institutions, AgreementService agreements, ViolationCaseService cases) {
+  LicenceRevocations(InstitutionService institutions, AgreementService agreements, ViolationIntakeService cases) {
     this.institutions = institutions;
     this.agreements = agreements;
     this.cases = cases;
@@ -39,11 +39,11 @@ public class LicenceRevocations {
     var revoked = institutions.revokeLicence(institutionId, licenceId, revokedOn, reason);
     var institution = revoked.institution();
     boolean inForce = agreements.ofInstitutionUnchecked(institution.id()).stream()
-        .anyMatch(a -> ViolationCaseService.IN_FORCE.contains(a.state()));
+        .anyMatch(a -> ViolationIntakeService.IN_FORCE.contains(a.state()));
     if (!inForce) {
       return new Recorded(revoked.licence(), null, false);
     }
-    var opened = cases.open(new ViolationCaseService.Intake(institution.region(), SOURCE, institution.code(),
+    var opened = cases.open(new ViolationIntakeService.Intake(institution.region(), SOURCE, institution.code(),
         List.of("LICENCE_REVOKED"), BigDecimal.ZERO, "LICENCE-REVOKED-" + licenceId,
         "证照 " + revoked.licence().number() + " 于 " + revokedOn + " 被吊销：" + reason.trim()));
     return new Recorded(revoked.licence(), opened.violationCase().caseNo(), opened.created());

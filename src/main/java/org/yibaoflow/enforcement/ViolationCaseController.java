@@ -40,14 +40,16 @@ class ViolationCaseController {
   /** Attempts at opening a case when a concurrent request collides with this one. */
   static final int ATTEMPTS = 3;
 
-  private final ViolationCaseService service;
+  private final ViolationIntakeService service;
+  private final ViolationCaseQueries queries;
   private final ViolationCatalogue catalogue;
   private final RuntimeService runtimeService;
   private final EngineAsApplication engine;
 
-  ViolationCaseController(ViolationCaseService service, ViolationCatalogue catalogue, RuntimeService runtimeService,
-      EngineAsApplication engine) {
+  ViolationCaseController(ViolationIntakeService service, ViolationCaseQueries queries, ViolationCatalogue catalogue,
+      RuntimeService runtimeService, EngineAsApplication engine) {
     this.service = service;
+    this.queries = queries;
     this.catalogue = catalogue;
     this.runtimeService = runtimeService;
     this.engine = engine;
@@ -67,9 +69,9 @@ class ViolationCaseController {
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping
   ResponseEntity<CaseOpened> open(@Valid @RequestBody IntakeRequest r) {
-    var intake = new ViolationCaseService.Intake(r.region(), r.source(), r.institutionCode(), r.suspectedViolations(),
+    var intake = new ViolationIntakeService.Intake(r.region(), r.source(), r.institutionCode(), r.suspectedViolations(),
         r.suspectedAmount(), r.externalRef(), r.summary());
-    ViolationCaseService.Opened opened = null;
+    ViolationIntakeService.Opened opened = null;
     for (int attempt = 1; opened == null; attempt++) {
       try {
         opened = service.open(intake);
@@ -94,8 +96,8 @@ class ViolationCaseController {
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{caseNo}")
-  ViolationCaseService.CaseView get(@PathVariable String caseNo) {
-    return service.visible(caseNo);
+  ViolationCaseQueries.CaseView get(@PathVariable String caseNo) {
+    return queries.visible(caseNo);
   }
 
   /** The institution's answer: documents provided or rectification reported (by business key). */
@@ -106,7 +108,7 @@ class ViolationCaseController {
     if (name == null) {
       throw DomainRuleException.notFound("消息 / message", message);
     }
-    service.visible(caseNo);
+    queries.visible(caseNo);
     try {
       engine.run(() -> runtimeService.createMessageCorrelation(name).processInstanceBusinessKey(caseNo).correlate());
     } catch (MismatchingMessageCorrelationException notWaiting) {

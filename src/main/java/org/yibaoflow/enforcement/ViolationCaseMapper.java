@@ -3,6 +3,7 @@ package org.yibaoflow.enforcement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -99,4 +100,12 @@ interface ViolationCaseMapper {
   @Select("SELECT measure, rule_id, amount, detail, process_instance_id, recorded_at FROM violation_measure "
       + "WHERE case_no = #{caseNo} ORDER BY id")
   List<ViolationCase.Measure> measures(@Param("caseNo") String caseNo);
+
+  /** Measure rows of the agreement's cases recorded in [from, to) whose measure is one of {@code measures}. */
+  @Select("<script>SELECT COUNT(*) FROM violation_measure m JOIN violation_case c ON c.case_no = m.case_no "
+      + "WHERE c.agreement_id = #{agreementId} AND m.recorded_at &gt;= #{from} AND m.recorded_at &lt; #{to} "
+      + "AND m.measure IN <foreach collection='measures' item='x' open='(' separator=',' close=')'>#{x}</foreach>"
+      + "</script>")
+  int measuresOfAgreement(@Param("agreementId") long agreementId, @Param("from") OffsetDateTime from,
+      @Param("to") OffsetDateTime to, @Param("measures") Collection<String> measures);
 }

@@ -63,10 +63,6 @@ interface EvaluationMapper {
 
   // facts the registry already has (RegistryEvaluationFacts)
 
-  /** Audited suspensions/terminations of the year, except those the given case process instances made. */
-  int measuresInYear(@Param("agreementId") String agreementId, @Param("from") OffsetDateTime from,
-      @Param("to") OffsetDateTime to, @Param("excluded") List<String> excludedProcessInstanceIds);
-
   BigDecimal settlementAmount(@Param("institutionId") long institutionId, @Param("year") int year);
 
   @org.apache.ibatis.annotations.Update("UPDATE evaluation_settlement_volume SET amount = #{amount} "

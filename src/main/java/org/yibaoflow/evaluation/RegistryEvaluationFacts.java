@@ -8,34 +8,44 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.enforcement.AgreementPointsService;
+import org.yibaoflow.enforcement.ViolationCaseQueries;
 import org.yibaoflow.institution.Agreement;
 import org.yibaoflow.institution.AgreementCauses;
 import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.personnel.PersonnelService;
+import org.yibaoflow.personnel.PersonnelShareService;
 import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
 
 /**
- * The {@link EvaluationFactsSource}: what the registry and the enforcement feature record. Agreement points
- * (记分, R-EVA-3) are the year's sum of the agreement-points ledger (violation-case decisions that took effect
- * in the year, {@link AgreementPointsService}). Measures of the year are those decisions plus the agreement's
- * audited settlement suspensions, suspensions and terminations of the year that no such case made (a case's
- * own transitions are part of its decision: counted once). Licences are judged on 31 December of the year.
+ * The {@link EvaluationFactsSource}: what the registry and the enforcement and personnel features record, each
+ * through its own service. Agreement points (记分, R-EVA-3) are the year's sum of the agreement-points ledger
+ * (violation-case decisions that took effect in the year, {@link AgreementPointsService}). Measures of the year
+ * (R-EVA-1/3) come from the domain rows, never from the audit log: the violation cases' measures of the
+ * agreement ({@link ViolationCaseQueries#measuresOfAgreement}) and the institution's suspensions or terminations
+ * for its personnel share (R-PERS-10, {@link PersonnelShareService#institutionMeasuresInYear}). A transition
+ * outside any process (an administrator's data correction, issue 13) is no measure. Licences are judged on
+ * 31 December of the year.
  */
 @Component
 class RegistryEvaluationFacts implements EvaluationFactsSource {
 
   private final EvaluationMapper mapper;
   private final AgreementPointsService points;
+  private final ViolationCaseQueries cases;
+  private final PersonnelShareService share;
   private final AgreementCauses causes;
   private final InstitutionService institutions;
   private final PersonnelService personnel;
   private final Clock clock;
 
-  RegistryEvaluationFacts(EvaluationMapper mapper, AgreementPointsService points, AgreementCauses causes,
-      InstitutionService institutions, PersonnelService personnel, Clock clock) {
+  RegistryEvaluationFacts(EvaluationMapper mapper, AgreementPointsService points, ViolationCaseQueries cases,
+      PersonnelShareService share, AgreementCauses causes, InstitutionService institutions, PersonnelService personnel,
+      Clock clock) {
     this.mapper = mapper;
     this.points = points;
+    this.cases = cases;
+    this.share = share;
     this.causes = causes;
     this.institutions = institutions;
     this.personnel = personnel;
@@ -47,8 +57,8 @@ class RegistryEvaluationFacts implements EvaluationFactsSource {
     OffsetDateTime from = LocalDateTime.of(year, 1, 1, 0, 0).atZone(WorkingDayCalendar.ZONE).toOffsetDateTime();
     OffsetDateTime to = from.plusYears(1);
     AgreementPointsService.YearTotal ledger = points.yearOf(agreement.id(), year);
-    int measures = ledger.decisions()
-        + mapper.measuresInYear(String.valueOf(agreement.id()), from, to, ledger.caseProcessInstanceIds());
+    int measures = cases.measuresOfAgreement(agreement.id(), from, to)
+        + share.institutionMeasuresInYear(institution.id(), year);
     Integer onRequestDays = null;
     // each feature answers through its service: the registry keeps the cause of the state (no audit text parsed)
     if (causes.suspendedOnRequest(agreement)) {

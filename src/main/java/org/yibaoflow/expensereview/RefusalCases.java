@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationIntakeService;
 import org.yibaoflow.institution.Institution;
 import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.platform.AuditEntry;
@@ -30,11 +30,11 @@ public class RefusalCases {
   static final String SOURCE = "EXPENSE_REVIEW";
 
   private final ExpenseReviewMapper mapper;
-  private final ViolationCaseService cases;
+  private final ViolationIntakeService cases;
   private final InstitutionService institutions;
   private final AuditService audit;
 
-  RefusalCases(ExpenseReviewMapper mapper, ViolationCaseService cases, InstitutionService institutions,
+  RefusalCases(ExpenseReviewMapper mapper, ViolationIntakeService cases, InstitutionService institutions,
       AuditService audit) {
     this.mapper = mapper;
     this.cases = cases;
@@ -69,7 +69,7 @@ public class RefusalCases {
     return caseNos;
   }
 
-  private static ViolationCaseService.Intake intake(ClaimBatch b, Institution institution,
+  private static ViolationIntakeService.Intake intake(ClaimBatch b, Institution institution,
       List<ClaimBatch.Refusal> refusals) {
     Set<String> codes = new LinkedHashSet<>();
     BigDecimal refused = BigDecimal.ZERO;
@@ -89,7 +89,7 @@ public class RefusalCases {
       }
     }
     summary.append("合计拒付 ").append(refused.toPlainString()).append(" 元。");
-    return new ViolationCaseService.Intake(b.region(), SOURCE, institution.code(), List.copyOf(codes), refused,
+    return new ViolationIntakeService.Intake(b.region(), SOURCE, institution.code(), List.copyOf(codes), refused,
         b.batchNo() + "/" + institution.code(), summary.toString());
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.calendar.WorkingDayCalendar;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationIntakeService;
 import org.yibaoflow.enforcement.ViolationCatalogue;
 import org.yibaoflow.institution.Institution;
 import org.yibaoflow.institution.InstitutionService;
@@ -33,13 +33,13 @@ public class InspectionWork {
   private final InspectionPlanService plans;
   private final InstitutionService institutions;
   private final ViolationCatalogue catalogue;
-  private final ViolationCaseService cases;
+  private final ViolationIntakeService cases;
   private final PersonnelScoringService personnel;
   private final AuditService audit;
   private final Clock clock;
 
   InspectionWork(InspectionMapper mapper, InspectionPlanService plans, InstitutionService institutions,
-      ViolationCatalogue catalogue, ViolationCaseService cases, PersonnelScoringService personnel, AuditService audit,
+      ViolationCatalogue catalogue, ViolationIntakeService cases, PersonnelScoringService personnel, AuditService audit,
       Clock clock) {
     this.mapper = mapper;
     this.plans = plans;
@@ -101,7 +101,7 @@ public class InspectionWork {
     String caseNo = null;
     if (!empty(f.violationCodes())) {
       if (cases.canOpenFor(inst.id())) {
-        caseNo = cases.openForProcess(new ViolationCaseService.Intake(p.region(), i.kindEnum().caseSource(),
+        caseNo = cases.openForProcess(new ViolationIntakeService.Intake(p.region(), i.kindEnum().caseSource(),
             inst.code(), f.violationCodes(), f.amount(), i.inspectionNo() + "/" + inst.code(),
             i.kindEnum().nameZh() + " " + i.inspectionNo() + "（" + p.planYear() + " 年度稽核检查计划）发现：" + f.note()
                 .trim()), by, Map.of()).violationCase().caseNo();

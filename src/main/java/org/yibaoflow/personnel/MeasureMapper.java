@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 /** Tables of the personnel-scoring process (V30); SQL in MeasureMapper.xml. */
 @Mapper
@@ -98,4 +99,9 @@ interface MeasureMapper {
   record KeyMonitoringEntry(Long institutionId, String institutionCode, String institutionName, String region,
       Integer cycleYear, String cause, String nationalCode, String personName, OffsetDateTime listedAt) {
   }
+
+  /** R-PERS-10 proposals of the institution and year the supervisor decided as suspension or termination. */
+  @Select("SELECT COUNT(*) FROM institution_personnel_proposal "
+      + "WHERE institution_id = #{institutionId} AND points_year = #{year} AND status IN ('SUSPEND', 'TERMINATE')")
+  int institutionMeasures(@Param("institutionId") long institutionId, @Param("year") int year);
 }

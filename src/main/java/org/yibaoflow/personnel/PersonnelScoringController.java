@@ -34,11 +34,16 @@ import org.yibaoflow.personnel.DeductionCatalogue.DeductionCase;
 class PersonnelScoringController {
 
   private final PersonnelScoringService scoring;
-  private final PersonnelMeasureService measures;
+  private final PersonnelPayability payability;
+  private final KeyMonitoringService keyMonitoring;
+  private final PersonnelTestService tests;
 
-  PersonnelScoringController(PersonnelScoringService scoring, PersonnelMeasureService measures) {
+  PersonnelScoringController(PersonnelScoringService scoring, PersonnelPayability payability,
+      KeyMonitoringService keyMonitoring, PersonnelTestService tests) {
     this.scoring = scoring;
-    this.measures = measures;
+    this.payability = payability;
+    this.keyMonitoring = keyMonitoring;
+    this.tests = tests;
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
@@ -59,9 +64,9 @@ class PersonnelScoringController {
   /** R-PERS-9: whether the fund pays the person's services on a date (for settlement systems). */
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/{code}/payable")
-  PersonnelMeasureService.Payable payable(@PathVariable String code,
+  PersonnelPayability.Payable payable(@PathVariable String code,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    return measures.payable(code, date);
+    return payability.payable(code, date);
   }
 
   /**
@@ -71,7 +76,7 @@ class PersonnelScoringController {
   @AllowedRoles({Role.SUPERVISOR, Role.ADMINDEPT, Role.ADMIN})
   @GetMapping("/key-monitoring")
   List<MeasureMapper.KeyMonitoringEntry> keyMonitoring(@RequestParam(required = false) Integer year) {
-    return measures.keyMonitoring(year);
+    return keyMonitoring.keyMonitoring(year);
   }
 
   /** R-PERS-2: the exam form (closed or open book) by the person's age on a date (default today). */
@@ -79,15 +84,19 @@ class PersonnelScoringController {
   @GetMapping("/{code}/exam-form")
   Map<String, Object> examForm(@PathVariable String code,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    return measures.examFormOf(code, date);
+    return tests.examFormOf(code, date);
   }
 
-  /** R-PERS-2: records a yearly test result; failing terminates with the bar. 201, or 200 for a repeat. */
+  /**
+   * R-PERS-2: records a yearly test result; a failed one starts personnel-scoring, whose termination follows the
+   * notice and the objection window (issue 13: this operation never changes an agreement). 201, or 200 for a
+   * repeat.
+   */
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{code}/tests")
-  ResponseEntity<PersonnelMeasureService.TestResult> test(@PathVariable String code,
+  ResponseEntity<PersonnelTestService.TestResult> test(@PathVariable String code,
       @Valid @RequestBody TestRequest r) {
-    PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> t = measures.recordTest(code, r.testedOn(),
+    PersonnelTestService.Recorded<PersonnelTestService.TestResult> t = tests.recordTest(code, r.testedOn(),
         r.passed(), r.score(), r.reason());
     return ResponseEntity.status(t.created() ? HttpStatus.CREATED : HttpStatus.OK).body(t.value());
   }

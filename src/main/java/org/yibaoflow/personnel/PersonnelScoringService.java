@@ -41,6 +41,7 @@ public class PersonnelScoringService {
   private final PersonnelRuleSets ruleSets;
   private final PersonnelMeasuresDecision decision;
   private final PersonnelMeasureService measures;
+  private final KeyMonitoringService keyMonitoring;
   private final RegionSettingsService settings;
   private final RegionAccess regions;
   private final AuditService audit;
@@ -48,13 +49,14 @@ public class PersonnelScoringService {
 
   PersonnelScoringService(PersonnelMapper personnel, PointsMapper points, DeductionCatalogue catalogue,
       PersonnelRuleSets ruleSets, PersonnelMeasuresDecision decision, PersonnelMeasureService measures,
-      RegionSettingsService settings, RegionAccess regions, AuditService audit, Clock clock) {
+      KeyMonitoringService keyMonitoring, RegionSettingsService settings, RegionAccess regions, AuditService audit, Clock clock) {
     this.personnel = personnel;
     this.points = points;
     this.catalogue = catalogue;
     this.ruleSets = ruleSets;
     this.decision = decision;
     this.measures = measures;
+    this.keyMonitoring = keyMonitoring;
     this.settings = settings;
     this.regions = regions;
     this.audit = audit;
@@ -144,7 +146,7 @@ public class PersonnelScoringService {
             + deducted + " points", null, "pointsYear=" + pointsYear + ", total=" + total + ", band="
             + reached.band() + ", measure=" + reached.measure() + ", triggered=" + triggered + ", ruleSet="
             + ruleSet.key()));
-    measures.checkKeyMonitoring(person, pointsYear);
+    keyMonitoring.checkKeyMonitoring(person, pointsYear);
     String caseNo = null;
     if (triggered) {
       caseNo = measures.open(person, saved, ruleSet, reached, singleIncident);

@@ -34,7 +34,9 @@ class LicenceRevocationIT {
   @Autowired
   AgreementService agreements;
   @Autowired
-  ViolationCaseService cases;
+  ViolationFindingsService findings;
+  @Autowired
+  ViolationDecisionService decisions;
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
@@ -67,8 +69,8 @@ class LicenceRevocationIT {
         + " AND action = 'LICENCE_REVOKED' AND rule_id = 'R-VIO-4'", Integer.class, pharmacy.id().toString()))
         .isEqualTo(1);
     // the investigation confirms it: the decision is the mandatory termination of a pharmacy
-    cases.recordFindings(caseNo, FindingsReport.of("LICENCE_REVOKED"), null);
-    var decision = cases.determineMeasures(caseNo, null);
+    findings.recordFindings(caseNo, FindingsReport.of("LICENCE_REVOKED"), null);
+    var decision = decisions.determineMeasures(caseNo, null);
     assertThat(decision.measureClass()).isEqualTo("TERMINATION");
     assertThat(decision.ruleId()).isEqualTo("R-VIO-4");
 

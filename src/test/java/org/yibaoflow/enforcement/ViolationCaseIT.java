@@ -53,7 +53,11 @@ class ViolationCaseIT {
   @Autowired
   AgreementService agreements;
   @Autowired
-  ViolationCaseService service;
+  ViolationFindingsService findings;
+  @Autowired
+  ViolationDecisionService decisions;
+  @Autowired
+  ViolationRectificationService rectification;
   @Autowired
   RuntimeService runtimeService;
   @Autowired
@@ -277,7 +281,7 @@ class ViolationCaseIT {
     assertThat(runtimeService.getVariable(pi, "objectionOutcome")).isEqualTo("NO_OBJECTION");
 
     // a retried job: the execution's domain writes are already there when its job runs (again)
-    service.executeDecision(caseNo, "NO_OBJECTION", null, pi);
+    decisions.executeDecision(caseNo, "NO_OBJECTION", null, pi);
     int agreementAudit = agreementAudit(agreement);
     drive(pi);
     assertThat(agreementAudit(agreement)).as("no second transition").isEqualTo(agreementAudit);
@@ -318,8 +322,8 @@ class ViolationCaseIT {
     Agreement a = agreementOf(huaibei);
     suspendAndResume(a, 2);
     String huaibeiCase = severeCase(Http.demo(port, "zhangjing"), huaibei);
-    assertThat(service.determineMeasures(huaibeiCase, null).ruleId()).isEqualTo("R-VIO-5");
-    assertThat(service.executeDecision(huaibeiCase, "NO_OBJECTION", null, null).agreementTerminated()).isTrue();
+    assertThat(decisions.determineMeasures(huaibeiCase, null).ruleId()).isEqualTo("R-VIO-5");
+    assertThat(decisions.executeDecision(huaibeiCase, "NO_OBJECTION", null, null).agreementTerminated()).isTrue();
     Agreement terminated = agreements.find(a.id());
     assertThat(terminated.state()).isEqualTo(AgreementState.TERMINATED);
     assertThat(terminated.suspensionCount()).isEqualTo(3);
@@ -328,10 +332,10 @@ class ViolationCaseIT {
     Agreement j = agreementOf(jining);
     suspendAndResume(j, 1);
     String jiningCase = severeCase(Http.demo(port, "liuyang"), jining);
-    var decision = service.determineMeasures(jiningCase, null);
+    var decision = decisions.determineMeasures(jiningCase, null);
     assertThat(decision.measureClass()).isEqualTo("TERMINATION");
     assertThat(decision.ruleId()).isEqualTo("R-VIO-5");
-    service.executeDecision(jiningCase, "NO_OBJECTION", null, null);
+    decisions.executeDecision(jiningCase, "NO_OBJECTION", null, null);
     assertThat(agreements.find(j.id()).state()).isEqualTo(AgreementState.TERMINATED);
     assertThat(agreements.find(j.id()).suspensionCount()).isEqualTo(2);
 
@@ -340,10 +344,10 @@ class ViolationCaseIT {
     Agreement s = agreementOf(second);
     suspendAndResume(s, 1);
     String secondCase = severeCase(Http.demo(port, "zhangjing"), second);
-    assertThat(service.determineMeasures(secondCase, null).measureClass()).isEqualTo("AGREEMENT_SUSPENSION");
-    assertThat(service.executeDecision(secondCase, "NO_OBJECTION", null, null).rectificationOrdered()).isTrue();
+    assertThat(decisions.determineMeasures(secondCase, null).measureClass()).isEqualTo("AGREEMENT_SUSPENSION");
+    assertThat(decisions.executeDecision(secondCase, "NO_OBJECTION", null, null).rectificationOrdered()).isTrue();
     assertThat(agreements.find(s.id()).state()).isEqualTo(AgreementState.SUSPENDED);
-    service.recordRectified(secondCase, null);
+    rectification.recordRectified(secondCase, null);
     assertThat(agreements.find(s.id()).state()).isEqualTo(AgreementState.ACTIVE);
   }
 
@@ -354,12 +358,12 @@ class ViolationCaseIT {
     JsonNode opened = Http.demo(port, "zhangjing").post("/api/violation-cases", intake(pharmacy, "PH_NO_LEDGER", null))
         .json();
     String caseNo = opened.get("caseNo").asText();
-    service.recordFindings(caseNo, FindingsReport.of("GEN_OVERTREATMENT"), null);
-    assertThat(service.determineMeasures(caseNo, null).measureClass()).isEqualTo("RECTIFICATION");
-    service.executeDecision(caseNo, "NO_OBJECTION", null, null);
-    assertThat(service.recordNotRectified(caseNo, true, null)).isFalse();
+    findings.recordFindings(caseNo, FindingsReport.of("GEN_OVERTREATMENT"), null);
+    assertThat(decisions.determineMeasures(caseNo, null).measureClass()).isEqualTo("RECTIFICATION");
+    decisions.executeDecision(caseNo, "NO_OBJECTION", null, null);
+    assertThat(rectification.recordNotRectified(caseNo, true, null)).isFalse();
     assertThat(agreements.find(a.id()).state()).isEqualTo(AgreementState.SUSPENDED);
-    assertThat(service.recordNotRectified(caseNo, false, null)).isTrue();
+    assertThat(rectification.recordNotRectified(caseNo, false, null)).isTrue();
     assertThat(agreements.find(a.id()).state()).isEqualTo(AgreementState.TERMINATED);
     assertThat(jdbc.queryForList("SELECT rule_id FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ? "
         + "AND to_state = 'TERMINATED'", String.class, String.valueOf(a.id()))).containsExactly("R-VIO-4");
@@ -368,9 +372,9 @@ class ViolationCaseIT {
     agreementOf(other);
     String fraud = Http.demo(port, "zhangjing").post("/api/violation-cases", intake(other, "PH_IMPERSONATION", null))
         .json().get("caseNo").asText();
-    service.recordFindings(fraud, new FindingsReport("PH_IMPERSONATION", new BigDecimal("1000"), null, null, null, false,
+    findings.recordFindings(fraud, new FindingsReport("PH_IMPERSONATION", new BigDecimal("1000"), null, null, null, false,
         false, false, false, false), null);
-    var decision = service.determineMeasures(fraud, null);
+    var decision = decisions.determineMeasures(fraud, null);
     assertThat(decision.measureClass()).isEqualTo("TERMINATION");
     assertThat(decision.ruleId()).isEqualTo("R-VIO-4");
     assertThat(decision.fine()).isEqualByComparingTo("5000");
@@ -449,7 +453,7 @@ class ViolationCaseIT {
     drive(pi);
     assertThat(agreements.find(agreement.id()).state()).isEqualTo(AgreementState.SUSPENDED);
     // a retried execution books nothing twice
-    service.executeDecision(caseNo, "NO_OBJECTION", null, pi);
+    decisions.executeDecision(caseNo, "NO_OBJECTION", null, pi);
 
     JsonNode ledger = zhangjing.get("/api/agreements/" + agreement.id() + "/points?year=" + thisYear).json();
     assertThat(ledger.get("total").asInt()).isEqualTo(8);
@@ -473,8 +477,21 @@ class ViolationCaseIT {
     assertThat(badYear.status()).isEqualTo(400);
     assertThat(badYear.json().get("field").asText()).isEqualTo("year");
 
-    // the evaluation of the year reads the points and counts the decision once (its suspension is part of it)
-    // and the settlement stop outside the case
+    // R-EVA-1/3: the evaluation counts the measures of the year from the domain rows, where the audit log says
+    // otherwise: (a) the audit log shows a termination of the year that no process imposed (a row as a data
+    // import leaves it) and the settlement stop outside any case above: an administrator's data correction, no
+    // measure; (b) an R-PERS-10 suspension of the institution for its personnel share that the audit log does
+    // not show counts. So: the case's decision once (its suspension is part of it, R-VIO-2) + the R-PERS-10
+    // measure = 2, where the audit log holds 3 such transitions of the agreement (stop, suspension, import).
+    jdbc.update("INSERT INTO audit_log (region, entity_type, entity_id, action, from_state, to_state, rule_id, reason,"
+        + " actor, occurred_at) VALUES ('huaibei', 'AGREEMENT', ?, 'TRANSITION', 'ACTIVE', 'TERMINATED', 'R-VIO-3',"
+        + " '导入', 'import', CURRENT_TIMESTAMP)", String.valueOf(agreement.id()));
+    jdbc.update("INSERT INTO institution_personnel_proposal (region, institution_id, points_year, affected, personnel,"
+        + " case_no, status, decided_reason, created_at, proposal_round) VALUES ('huaibei', ?, ?, 3, 10,"
+        + " 'RY-2026-huaibei-999999', 'SUSPEND', '人员违规集中', CURRENT_TIMESTAMP, 1)", hospital.id(), thisYear);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ?"
+        + " AND action = 'TRANSITION' AND to_state IN ('SETTLEMENT_SUSPENDED', 'SUSPENDED', 'TERMINATED')",
+        Integer.class, String.valueOf(agreement.id()))).as("what the audit log says").isEqualTo(3);
     EvaluationFacts facts = evaluationFacts.gather(agreements.find(agreement.id()), institutions.find(hospital.id()),
         thisYear);
     assertThat(facts.agreementPoints()).isEqualTo(8);
@@ -490,7 +507,7 @@ class ViolationCaseIT {
   String severeCase(Http user, Institution institution) {
     String caseNo = user.post("/api/violation-cases", intake(institution, "GEN_SERIOUS_VIOLATION", null)).json()
         .get("caseNo").asText();
-    service.recordFindings(caseNo, new FindingsReport("GEN_SERIOUS_VIOLATION", new BigDecimal("3000"), null, null,
+    findings.recordFindings(caseNo, new FindingsReport("GEN_SERIOUS_VIOLATION", new BigDecimal("3000"), null, null,
         null, false, false, false, false, false), null);
     return caseNo;
   }

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,12 +30,9 @@ import org.yibaoflow.institution.RegionSetting;
 import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.institution.TransitionCommand;
 import org.yibaoflow.platform.AuditService;
-import org.yibaoflow.platform.CaseNumbers;
 import org.yibaoflow.platform.DomainRuleException;
-import org.yibaoflow.platform.EngineAsApplication;
-import org.yibaoflow.platform.RegionAccess;
 
-/** The rules of ViolationCaseService with the registry mocked: idempotent measures, causes and rules chosen. */
+/** The rules of the violation case's services with the registry mocked: idempotent measures, causes and rules chosen. */
 class ViolationCaseServiceTest {
 
   static final String NO = "VC-2026-huaibei-000001";
@@ -47,10 +43,14 @@ class ViolationCaseServiceTest {
   final RegionSettingsService settings = mock(RegionSettingsService.class);
   final AuditService audit = mock(AuditService.class);
   final AgreementPointsService points = mock(AgreementPointsService.class);
-  final ViolationCaseService service = new ViolationCaseService(mapper, new ViolationCatalogue(), measures, points,
-      institutions, agreements, settings, audit, mock(RuntimeService.class), mock(EngineAsApplication.class),
-      mock(RegionAccess.class), mock(CaseNumbers.class),
+  final ViolationCaseSupport support = new ViolationCaseSupport(mapper, new ViolationCatalogue(), agreements,
       Clock.fixed(Instant.parse("2026-09-24T02:00:00Z"), WorkingDayCalendar.ZONE));
+  final ViolationFindingsService findings = new ViolationFindingsService(mapper, support, institutions, agreements,
+      settings, audit);
+  final ViolationDecisionService decisions = new ViolationDecisionService(mapper, support, measures, points,
+      institutions, agreements, settings, audit);
+  final ViolationRectificationService rectification = new ViolationRectificationService(mapper, support, agreements,
+      settings, audit);
 
   @BeforeEach
   void registry() {
@@ -69,24 +69,24 @@ class ViolationCaseServiceTest {
     FindingsReport tooSmall = new FindingsReport("GEN_OVERCHARGE", null, new BigDecimal("300"),
         new BigDecimal("0.04"), null, false, false, false, false, false);
 
-    assertThatThrownBy(() -> service.recordFindings(NO, tooSmall, "pi")).isInstanceOfSatisfying(
+    assertThatThrownBy(() -> findings.recordFindings(NO, tooSmall, "pi")).isInstanceOfSatisfying(
         DomainRuleException.class, e -> {
           assertThat(e.field()).isEqualTo("samplingRatio");
           assertThat(e.rule()).isEqualTo("R-VIO-13");
         });
-    assertThatThrownBy(() -> service.checkFindings(NO, tooSmall)).isInstanceOf(DomainRuleException.class);
+    assertThatThrownBy(() -> findings.checkFindings(NO, tooSmall)).isInstanceOf(DomainRuleException.class);
     verify(mapper, never()).recordFindings(any(), any(), any(), any(), any(), anyBoolean(), any(), any(), any());
     // at the minimum it is accepted
-    service.checkFindings(NO, new FindingsReport("GEN_OVERCHARGE", null, new BigDecimal("300"),
+    findings.checkFindings(NO, new FindingsReport("GEN_OVERCHARGE", null, new BigDecimal("300"),
         new BigDecimal("0.05"), null, false, false, false, false, false));
   }
 
   @Test
   void unknownOrInapplicableFindingsAre400sAndWriteNothing() {
     stored("HOSPITAL", null, null);
-    assertThatThrownBy(() -> service.recordFindings(NO, FindingsReport.of("GEN_OVERCHARGE,NOPE"), "pi")).isInstanceOfSatisfying(DomainRuleException.class,
+    assertThatThrownBy(() -> findings.recordFindings(NO, FindingsReport.of("GEN_OVERCHARGE,NOPE"), "pi")).isInstanceOfSatisfying(DomainRuleException.class,
             e -> assertThat(e.field()).isEqualTo("findingCodes"));
-    assertThatThrownBy(() -> service.recordFindings(NO, FindingsReport.of("YINYANG_PRICE"), "pi"))
+    assertThatThrownBy(() -> findings.recordFindings(NO, FindingsReport.of("YINYANG_PRICE"), "pi"))
         .isInstanceOf(DomainRuleException.class);
     verify(mapper, never()).insertFinding(anyString(), anyString(), any(Integer.class), anyString());
     verify(agreements, never()).transition(anyLong(), any());
@@ -95,7 +95,7 @@ class ViolationCaseServiceTest {
   @Test
   void seriousRiskSuspendsSettlementOnceAndACrimeIsTransferredOnce() {
     stored("HOSPITAL", null, null);
-    var f = service.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", new BigDecimal("100"), null, null, null,
+    var f = findings.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", new BigDecimal("100"), null, null, null,
         false, false, true, true, false), "pi");
     assertThat(f.seriousRisk()).isTrue();
     assertThat(f.referralKinds()).containsExactly("JUDICIAL", "DISCIPLINE");
@@ -108,10 +108,10 @@ class ViolationCaseServiceTest {
     // a repeated investigation: the transfers already started, the suspension already recorded; a new kind starts
     stored("HOSPITAL", null, "JUDICIAL,DISCIPLINE");
     when(mapper.measureCount(NO, "RISK_SETTLEMENT_SUSPENSION")).thenReturn(1);
-    var again = service.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", null, null, null, null, false, false,
+    var again = findings.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", null, null, null, null, false, false,
         true, true, false), "pi");
     assertThat(again.referralRequired()).isFalse();
-    var regulator = service.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", null, null, null, null, false,
+    var regulator = findings.recordFindings(NO, new FindingsReport("FRAUD_FAKE_VISITS", null, null, null, null, false,
         false, true, false, true), "pi");
     assertThat(regulator.referralKinds()).containsExactly("REGULATOR");
     verify(agreements).transition(anyLong(), any());
@@ -122,8 +122,8 @@ class ViolationCaseServiceTest {
     stored("HOSPITAL", "TERMINATION", null);
     when(mapper.findings(NO)).thenReturn(List.of(new ViolationCase.Finding("FRAUD_FICTITIOUS_SERVICES", 4, "x")));
     when(mapper.measureCount(NO, "TERMINATION")).thenReturn(0, 1);
-    service.executeDecision(NO, "NO_OBJECTION", null, "pi");
-    service.executeDecision(NO, "NO_OBJECTION", null, "pi");
+    decisions.executeDecision(NO, "NO_OBJECTION", null, "pi");
+    decisions.executeDecision(NO, "NO_OBJECTION", null, "pi");
 
     ArgumentCaptor<TransitionCommand> command = ArgumentCaptor.forClass(TransitionCommand.class);
     verify(agreements).transition(eq(1L), command.capture());
@@ -138,7 +138,7 @@ class ViolationCaseServiceTest {
   @Test
   void aRevokedDecisionIsNotExecuted() {
     stored("HOSPITAL", "AGREEMENT_SUSPENSION", null);
-    var e = service.executeDecision(NO, "REVOKED", null, "pi");
+    var e = decisions.executeDecision(NO, "REVOKED", null, "pi");
     assertThat(e.rectificationOrdered()).isFalse();
     verify(agreements, never()).transition(anyLong(), any());
     verify(points, never()).recordDecision(any(), any(), any(), any());
@@ -147,9 +147,9 @@ class ViolationCaseServiceTest {
   @Test
   void aChangedClassMustBeAClassAndOrdersRectificationByItsKind() {
     stored("HOSPITAL", "AGREEMENT_SUSPENSION", null);
-    assertThatThrownBy(() -> service.executeDecision(NO, "CHANGED", "FINE", "pi"))
+    assertThatThrownBy(() -> decisions.executeDecision(NO, "CHANGED", "FINE", "pi"))
         .isInstanceOfSatisfying(DomainRuleException.class, e -> assertThat(e.field()).isEqualTo("changedMeasureClass"));
-    var e = service.executeDecision(NO, "CHANGED", "PUBLIC_CRITICISM", "pi");
+    var e = decisions.executeDecision(NO, "CHANGED", "PUBLIC_CRITICISM", "pi");
     assertThat(e.rectificationOrdered()).isTrue();
     assertThat(e.rectificationDays()).isEqualTo(30);
     verify(agreements, never()).transition(anyLong(), any());
@@ -161,7 +161,7 @@ class ViolationCaseServiceTest {
   void notRectifiedWhileSuspendedTerminatesAPharmacyUnderRVio4() {
     stored("PHARMACY", "RECTIFICATION", null);
     agreement(AgreementState.SUSPENDED);
-    service.recordNotRectified(NO, true, "pi");
+    rectification.recordNotRectified(NO, true, "pi");
     ArgumentCaptor<TransitionCommand> command = ArgumentCaptor.forClass(TransitionCommand.class);
     verify(agreements).transition(eq(1L), command.capture());
     assertThat(command.getValue().cause()).isEqualTo("NOT_RECTIFIED");
@@ -174,7 +174,7 @@ class ViolationCaseServiceTest {
     agreement(AgreementState.SETTLEMENT_SUSPENDED);
     when(mapper.measureCount(NO, "RISK_SETTLEMENT_SUSPENSION")).thenReturn(1);
     when(mapper.close(eq(NO), anyString(), any())).thenReturn(1);
-    service.close(NO, "pi");
+    rectification.close(NO, "pi");
     ArgumentCaptor<TransitionCommand> command = ArgumentCaptor.forClass(TransitionCommand.class);
     verify(agreements).transition(eq(1L), command.capture());
     assertThat(command.getValue().to()).isEqualTo(AgreementState.ACTIVE);
@@ -186,7 +186,7 @@ class ViolationCaseServiceTest {
     stored("HOSPITAL", "INTERVIEW", null);
     agreement(AgreementState.SETTLEMENT_SUSPENDED);
     when(mapper.close(eq(NO), anyString(), any())).thenReturn(1);
-    service.close(NO, "pi");
+    rectification.close(NO, "pi");
     verify(agreements, never()).transition(anyLong(), any());
   }
 

@@ -66,7 +66,7 @@ class ViolationMeasuresDmnTest {
     for (var v : fraud) {
       for (String type : v.appliesTo()) {
         // a first case, nothing else found, no suspension before: still terminated
-        var outcome = decide(ViolationCaseService.inputs(type, java.util.List.of(v), false, true, 0, 3));
+        var outcome = decide(ViolationDecisionService.inputs(type, java.util.List.of(v), false, true, 0, 3));
         assertThat(outcome.measureClass()).as(v.code() + " " + type).isEqualTo("TERMINATION");
       }
     }
@@ -86,7 +86,7 @@ class ViolationMeasuresDmnTest {
   void yinYangPricesAreGradedBySeverity(String code, String measureClass) {
     ViolationCatalogue catalogue = new ViolationCatalogue();
     var v = catalogue.find(code).orElseThrow();
-    var outcome = decide(ViolationCaseService.inputs("PHARMACY", java.util.List.of(v), false, false, 0, 3));
+    var outcome = decide(ViolationDecisionService.inputs("PHARMACY", java.util.List.of(v), false, false, 0, 3));
     assertThat(outcome.measureClass()).isEqualTo(measureClass);
     assertThat(outcome.ruleId()).isEqualTo("R-VIO-16");
   }
@@ -94,7 +94,7 @@ class ViolationMeasuresDmnTest {
   @Test
   void aGradedFindingDoesNotLightenAMoreSevereOne() {
     ViolationCatalogue catalogue = new ViolationCatalogue();
-    var outcome = decide(ViolationCaseService.inputs("PHARMACY", java.util.List.of(
+    var outcome = decide(ViolationDecisionService.inputs("PHARMACY", java.util.List.of(
         catalogue.find("YINYANG_PRICE_MINOR").orElseThrow(), catalogue.find("GEN_SWAP").orElseThrow()), false, true,
         0, 3));
     assertThat(outcome).isEqualTo(new ViolationMeasures.Outcome("REFUSAL_RECOVERY", "R-VIO-2", true));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.enforcement.ViolationCase;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationIntakeService;
 import org.yibaoflow.enforcement.ViolationCatalogue;
 import org.yibaoflow.institution.Institution;
 import org.yibaoflow.institution.InstitutionService;
@@ -49,7 +49,7 @@ class InspectionWorkTest {
   private final InspectionPlanService plans = mock(InspectionPlanService.class);
   private final InstitutionService institutions = mock(InstitutionService.class);
   private final ViolationCatalogue catalogue = new ViolationCatalogue();
-  private final ViolationCaseService cases = mock(ViolationCaseService.class);
+  private final ViolationIntakeService cases = mock(ViolationIntakeService.class);
   private final PersonnelScoringService personnel = mock(PersonnelScoringService.class);
   private final InspectionWork work = new InspectionWork(mapper, plans, institutions, catalogue, cases, personnel,
       mock(AuditService.class), CLOCK);
@@ -65,7 +65,7 @@ class InspectionWorkTest {
     when(cases.canOpenFor(7L)).thenReturn(true);
     ViolationCase opened = mock(ViolationCase.class);
     when(opened.caseNo()).thenReturn("VC-2026-huaibei-000009");
-    when(cases.openForProcess(any(), anyString(), any())).thenReturn(new ViolationCaseService.Opened(opened, true));
+    when(cases.openForProcess(any(), anyString(), any())).thenReturn(new ViolationIntakeService.Opened(opened, true));
     when(personnel.deductForProcess(anyString(), anyString(), any())).thenReturn(new PersonnelScoringService.Deducted(
         new ScoringAnswer("D1", "IN-1", LocalDate.of(2026, 9, 18), 2026, 1, 1, 11, "B0", "NONE", 0, false, "std",
             null), true));
@@ -81,7 +81,7 @@ class InspectionWorkTest {
     when(mapper.find(5L)).thenReturn(inspection("FLYING", 7L, Inspection.PLANNED));
     InspectionWork.Recorded r = work.record(5L, new InspectionWork.Findings(null, List.of(code),
         new BigDecimal("3200"), "D1", List.of("P1-1"), null, null, "分解住院"), "cw1", "pi");
-    ArgumentCaptor<ViolationCaseService.Intake> intake = ArgumentCaptor.forClass(ViolationCaseService.Intake.class);
+    ArgumentCaptor<ViolationIntakeService.Intake> intake = ArgumentCaptor.forClass(ViolationIntakeService.Intake.class);
     verify(cases).openForProcess(intake.capture(), eq("cw1"), eq(Map.of()));
     assertThat(intake.getValue().source()).isEqualTo("FLYING_INSPECTION");
     assertThat(intake.getValue().region()).isEqualTo("huaibei");
@@ -135,7 +135,7 @@ class InspectionWorkTest {
         "institutionCode", "INPUT");
     work.record(5L, new InspectionWork.Findings("H007", List.of(code), null, null, null, null, null, "专项"), "cw1",
         "pi");
-    ArgumentCaptor<ViolationCaseService.Intake> intake = ArgumentCaptor.forClass(ViolationCaseService.Intake.class);
+    ArgumentCaptor<ViolationIntakeService.Intake> intake = ArgumentCaptor.forClass(ViolationIntakeService.Intake.class);
     verify(cases).openForProcess(intake.capture(), anyString(), any());
     assertThat(intake.getValue().source()).isEqualTo("SPECIAL_INSPECTION");
     verify(mapper).complete(eq(5L), eq(7L), eq(code), any(), any(), eq("专项"), any(), eq("cw1"), any());

@@ -20,6 +20,7 @@ import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.institution.NewInstitution;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.Jobs;
 import org.yibaoflow.support.RegistryFixtures;
 import org.yibaoflow.support.TestClock;
 
@@ -45,6 +46,10 @@ class PersonAgreementTermsIT {
   JdbcTemplate jdbc;
   @Autowired
   TestClock testClock;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
   @Autowired
   Clock clock;
 
@@ -167,9 +172,23 @@ class PersonAgreementTermsIT {
     Institution site = site();
     PersonDetail p = person(null, site.id());
     LocalDate today = LocalDate.now(clock);
-    assertThat(Http.demo(port, "zhangjing").post("/api/personnel/" + p.person().nationalCode() + "/tests",
-        "{\"testedOn\":\"" + today + "\",\"passed\":false,\"score\":40,\"reason\":\"年度测试不合格\"}").status())
-        .isEqualTo(201);
+    Http.Response test = Http.demo(port, "zhangjing").post("/api/personnel/" + p.person().nationalCode() + "/tests",
+        "{\"testedOn\":\"" + today + "\",\"passed\":false,\"score\":40,\"reason\":\"年度测试不合格\"}");
+    assertThat(test.status()).as(test.body()).isEqualTo(201);
+    // the termination is the process's (issue 13): notice, then the objection window runs out unused
+    String pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("personnel-scoring")
+        .processInstanceBusinessKey(test.json().get("caseNo").asText()).singleResult().getId();
+    Jobs.drain(managementService, pi, 10);
+    String objection = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+    Jobs.drain(managementService, objection, 10);
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(objection)
+        .activityId("Event_WindowExpired").timers().singleResult().getId());
+    for (int round = 0; round < 5; round++) {
+      Jobs.drain(managementService, objection, 10);
+      Jobs.drain(managementService, pi, 10);
+    }
+    assertThat(jdbc.queryForObject("SELECT status FROM personnel_measure WHERE case_no = ?", String.class,
+        test.json().get("caseNo").asText())).isEqualTo("TERMINATED");
 
     Http.Response refused = Http.demo(port, "zhangjing").post("/api/personnel/" + p.person().id() + "/agreements",
         "{\"institutionId\":" + site.id() + ",\"reason\":\"重新签订\"}");

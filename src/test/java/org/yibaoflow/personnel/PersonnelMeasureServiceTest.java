@@ -76,9 +76,18 @@ class PersonnelMeasureServiceTest {
   final RegionAccess regions = mock(RegionAccess.class);
   final AuditService audit = mock(AuditService.class);
   final PersonnelRuleSets ruleSets = new PersonnelRuleSets(ruleSetMapper);
-  final PersonnelMeasureService service = new PersonnelMeasureService(mapper, points, personnel, ruleSets,
-      new PersonnelMeasuresDecision(points, decisions, engine), institutions, agreements, settings, caseNumbers,
-      runtime, engine, Deadlines.withShippedArrangements(CLOCK), regions, audit, CLOCK);
+  final PersonnelMeasureService measures = new PersonnelMeasureService(mapper, personnel, ruleSets, settings,
+      caseNumbers, runtime, engine, audit, CLOCK);
+  final PersonnelObjectionService objections = new PersonnelObjectionService(mapper, points, measures, ruleSets,
+      new PersonnelMeasuresDecision(points, decisions, engine), audit, CLOCK);
+  final PersonnelMeasureEffects effects = new PersonnelMeasureEffects(mapper, measures, personnel, ruleSets,
+      Deadlines.withShippedArrangements(CLOCK), runtime, engine, audit, CLOCK);
+  final PersonnelShareService share = new PersonnelShareService(mapper, measures, personnel, institutions, agreements,
+      settings, audit, CLOCK);
+  final KeyMonitoringService keyMonitoring = new KeyMonitoringService(mapper, personnel, regions, audit, CLOCK);
+  final PersonnelPayability payability = new PersonnelPayability(mapper, personnel);
+  final PersonnelTestService tests = new PersonnelTestService(mapper, personnel, ruleSets, caseNumbers, runtime,
+      engine, audit, CLOCK);
 
   @BeforeEach
   @SuppressWarnings("unchecked")
@@ -124,7 +133,7 @@ class PersonnelMeasureServiceTest {
         agreement(11, 1, "SUSPENDED", LocalDate.of(2026, 8, 10), false), agreement(12, 2, "SUSPENDED", null, true),
         agreement(13, 3, "TERMINATED", null, true)));
 
-    Date end = service.suspend("RY-2", "pi-2");
+    Date end = effects.suspend("RY-2", "pi-2");
 
     // six months from the new decision: last day Thursday 2026-12-10, the timer at its end (24:00 Asia/Shanghai)
     assertThat(end).isEqualTo(Date.from(OffsetDateTime.parse("2026-12-11T00:00:00+08:00").toInstant()));
@@ -143,7 +152,7 @@ class PersonnelMeasureServiceTest {
     when(mapper.find("RY-1")).thenReturn(measure("RY-1", "SUSPEND_3_MONTHS", "NOTIFIED", 3, null, null));
     when(mapper.ofPerson(7L)).thenReturn(List.of(measure("RY-1", "SUSPEND_3_MONTHS", "NOTIFIED", 3, null, null),
         measure("RY-2", "SUSPEND_6_MONTHS", "SUSPENDED", 6, TODAY, LocalDate.of(2026, 12, 10))));
-    Date end = service.suspend("RY-1", "pi-1");
+    Date end = effects.suspend("RY-1", "pi-1");
     assertThat(end).isBeforeOrEqualTo(Date.from(Instant.now(CLOCK)));
     verify(mapper).changeStatus("RY-1", PersonnelMeasure.NOTIFIED, PersonnelMeasure.REPLACED);
     verify(personnel, never()).suspend(anyLong(), any(), anyString(), anyString(), anyString());
@@ -154,7 +163,7 @@ class PersonnelMeasureServiceTest {
   void aRetriedSuspensionJobChangesNothingAndAnswersTheSameExpiry() {
     when(mapper.find("RY-2")).thenReturn(measure("RY-2", "SUSPEND_6_MONTHS", "SUSPENDED", 6, TODAY,
         LocalDate.of(2026, 12, 10)));
-    assertThat(service.suspend("RY-2", "pi-2"))
+    assertThat(effects.suspend("RY-2", "pi-2"))
         .isEqualTo(Date.from(OffsetDateTime.parse("2026-12-11T00:00:00+08:00").toInstant()));
     verify(personnel, never()).suspend(anyLong(), any(), anyString(), anyString(), anyString());
   }
@@ -166,7 +175,7 @@ class PersonnelMeasureServiceTest {
     when(personnel.agreementsOfUnchecked(7L)).thenReturn(List.of(agreement(11, 1, "SUSPENDED", until, false),
         agreement(12, 2, "SUSPENDED", null, true), agreement(14, 4, "SUSPENDED", LocalDate.of(2026, 12, 1), false)));
 
-    assertThat(service.restore("RY-1", "pi-1")).isTrue();
+    assertThat(effects.restore("RY-1", "pi-1")).isTrue();
 
     verify(personnel).restore(eq(11L), eq("R-PERS-7"), anyString(), eq("pi-1"));
     verify(personnel, never()).restore(eq(12L), anyString(), anyString(), anyString());
@@ -177,7 +186,7 @@ class PersonnelMeasureServiceTest {
   @Test
   void aReplacedSuspensionsTimerRestoresNothing() {
     when(mapper.find("RY-1")).thenReturn(measure("RY-1", "SUSPEND_3_MONTHS", "REPLACED", 3, TODAY, TODAY));
-    assertThat(service.restore("RY-1", "pi-1")).isFalse();
+    assertThat(effects.restore("RY-1", "pi-1")).isFalse();
     verify(personnel, never()).restore(anyLong(), anyString(), anyString(), anyString());
   }
 
@@ -205,7 +214,7 @@ class PersonnelMeasureServiceTest {
     when(mapper.ofPerson(7L)).thenReturn(List.of(measure("RY-2", "SUSPEND_6_MONTHS", "SUSPENDED", 6, TODAY, TODAY)));
     when(personnel.agreementsOfUnchecked(7L)).thenReturn(List.of(agreement(11, 1, "SUSPENDED", TODAY, false),
         agreement(12, 2, "TERMINATED", null, true)));
-    service.terminate("RY-3", "pi-3");
+    effects.terminate("RY-3", "pi-3");
     verify(personnel).terminate(eq(11L), eq(LocalDate.of(2028, 6, 10)), eq("R-PERS-8"), anyString(), eq("pi-3"));
     verify(personnel).terminate(eq(12L), eq(LocalDate.of(2028, 6, 10)), eq("R-PERS-8"), anyString(), eq("pi-3"));
     verify(mapper).terminated("RY-3", TODAY, LocalDate.of(2028, 6, 10));
@@ -220,7 +229,7 @@ class PersonnelMeasureServiceTest {
     // after the correction the year's total is 7 (9 - 3 + 1): back in the 6-8 band
     when(points.yearTotal(7L, 2026)).thenReturn(7);
 
-    assertThat(service.change("RY-2", "YY-1", 1, null, "仅一项违规成立", "pi-2")).isEqualTo("SUSPEND_3_MONTHS");
+    assertThat(objections.change("RY-2", "YY-1", 1, null, "仅一项违规成立", "pi-2")).isEqualTo("SUSPEND_3_MONTHS");
 
     verify(mapper).insertAdjustment(eq(7L), eq(70L), eq(2026), eq(-2), eq("RY-2"), anyString(), any());
     verify(mapper).changed("RY-2", "YY-1", 7, "6-8", "SUSPEND_3_MONTHS", 3, PersonnelMeasure.NOTIFIED);
@@ -232,13 +241,13 @@ class PersonnelMeasureServiceTest {
     when(points.findInspectionById(70L)).thenReturn(new Inspection(70L, 7L, "JC-2", TODAY, 2026, 6, 6, "6-8",
         "SUSPEND_3_MONTHS", true, null));
     when(points.yearTotal(7L, 2026)).thenReturn(0);
-    assertThatThrownBy(() -> service.change("RY-2", "YY-1", 7, null, "多扣", "pi-2"))
+    assertThatThrownBy(() -> objections.change("RY-2", "YY-1", 7, null, "多扣", "pi-2"))
         .isInstanceOfSatisfying(DomainRuleException.class, e -> {
           assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
           assertThat(e.field()).isEqualTo("adjustedPoints");
           assertThat(e.rule()).isEqualTo("R-PERS-12");
         });
-    assertThat(service.change("RY-2", "YY-1", 0, null, "违规不成立", "pi-2")).isEqualTo("NONE");
+    assertThat(objections.change("RY-2", "YY-1", 0, null, "违规不成立", "pi-2")).isEqualTo("NONE");
     verify(mapper).changed("RY-2", "YY-1", 0, "0-4", "NONE", null, PersonnelMeasure.NO_MEASURE);
   }
 
@@ -248,10 +257,10 @@ class PersonnelMeasureServiceTest {
     when(points.findInspectionById(70L)).thenReturn(new Inspection(70L, 7L, "JC-2", TODAY, 2026, 6, 6, "6-8",
         "SUSPEND_3_MONTHS", true, null));
     when(mapper.changeStatus("RY-2", "NOTIFIED", "REVOKED")).thenReturn(1);
-    service.revoke("RY-2", "YY-1", "pi-2");
+    objections.revoke("RY-2", "YY-1", "pi-2");
     verify(mapper).insertAdjustment(eq(7L), eq(70L), eq(2026), eq(-6), eq("RY-2"), anyString(), any());
     when(mapper.adjustmentExists("RY-2")).thenReturn(1);
-    service.revoke("RY-2", "YY-1", "pi-2");
+    objections.revoke("RY-2", "YY-1", "pi-2");
     verify(mapper).insertAdjustment(anyLong(), anyLong(), anyInt(), anyInt(), anyString(), anyString(), any());
   }
 
@@ -269,11 +278,11 @@ class PersonnelMeasureServiceTest {
     when(mapper.insertProposalIfAbsent(eq("jining"), eq(2L), eq(2026), eq(3), eq(10), eq("RY-1"), any()))
         .thenReturn(1, 0);
 
-    PersonnelMeasureService.Threshold t = service.nextThreshold("RY-1", "pi-1");
+    PersonnelShareService.Threshold t = share.nextThreshold("RY-1", "pi-1");
     // 2 of 10 = 20 % at site 1: nothing; 3 of 10 = 30 % at site 2: the supervisor is asked
     assertThat(t.institutionId()).isEqualTo(2L);
     assertThat(t.summaryZh()).contains("10 名相关人员中 3 名").contains("30%");
-    assertThat(service.nextThreshold("RY-1", "pi-1")).isNull();
+    assertThat(share.nextThreshold("RY-1", "pi-1")).isNull();
   }
 
   @Test
@@ -285,15 +294,15 @@ class PersonnelMeasureServiceTest {
     when(inForce.state()).thenReturn(AgreementState.ACTIVE);
     when(agreements.ofInstitutionUnchecked(2L)).thenReturn(List.of(inForce));
 
-    service.decideInstitution("RY-1", 2L, "SUSPEND", "集中违规", "pi-1");
-    service.decideInstitution("RY-1", 2L, "SUSPEND", "集中违规", "pi-1");
+    share.decideInstitution("RY-1", 2L, "SUSPEND", "集中违规", "pi-1");
+    share.decideInstitution("RY-1", 2L, "SUSPEND", "集中违规", "pi-1");
 
     ArgumentCaptor<TransitionCommand> command = ArgumentCaptor.forClass(TransitionCommand.class);
     verify(agreements).transition(eq(55L), command.capture());
     assertThat(command.getValue().to()).isEqualTo(AgreementState.SUSPENDED);
     assertThat(command.getValue().cause()).isEqualTo("PERSONNEL_THRESHOLD");
     assertThat(command.getValue().ruleId()).isEqualTo("R-PERS-10");
-    assertThatThrownBy(() -> service.decideInstitution("RY-1", 2L, "MAYBE", "x", "pi-1"))
+    assertThatThrownBy(() -> share.decideInstitution("RY-1", 2L, "MAYBE", "x", "pi-1"))
         .hasFieldOrPropertyWithValue("field", "institutionProposal");
   }
 
@@ -302,29 +311,30 @@ class PersonnelMeasureServiceTest {
     when(personnel.agreementsOfUnchecked(7L)).thenReturn(List.of(agreement(11, 1, "ACTIVE", null, false),
         agreement(12, 2, "ACTIVE", null, false)));
     when(mapper.deductionPointsOfYear(7L, 2026)).thenReturn(List.of(1, 3));
-    service.checkKeyMonitoring(PERSON, 2026);
+    keyMonitoring.checkKeyMonitoring(PERSON, 2026);
     verify(mapper, never()).listIfAbsent(anyString(), anyLong(), anyInt(), anyLong(), anyString(), any());
 
     when(mapper.deductionPointsOfYear(7L, 2026)).thenReturn(List.of(1, 3, 1));
-    service.checkKeyMonitoring(PERSON, 2026);
+    keyMonitoring.checkKeyMonitoring(PERSON, 2026);
     verify(mapper).listIfAbsent(eq("jining"), eq(1L), eq(2026), eq(7L), eq("THREE_VIOLATIONS"), any());
     verify(mapper).listIfAbsent(eq("jining"), eq(2L), eq(2026), eq(7L), eq("THREE_VIOLATIONS"), any());
 
     when(mapper.deductionPointsOfYear(7L, 2027)).thenReturn(List.of(12));
-    service.checkKeyMonitoring(PERSON, 2027);
+    keyMonitoring.checkKeyMonitoring(PERSON, 2027);
     verify(mapper).listIfAbsent(eq("jining"), eq(1L), eq(2027), eq(7L), eq("TWELVE_POINTS"), any());
   }
 
   @Test
   void theExamFormFollowsTheAgeOnTheTestDate() {
     // born 1976-06-11: 49 on 2026-06-10 (closed book), 50 on 2026-06-11 (open book) [004 §三(三)]
-    assertThat(PersonnelMeasureService.examForm(PERSON.birthDate(), TODAY)).isEqualTo(PersonTest.CLOSED_BOOK);
-    assertThat(PersonnelMeasureService.examForm(PERSON.birthDate(), TODAY.plusDays(1))).isEqualTo(PersonTest.OPEN_BOOK);
+    assertThat(PersonnelTestService.examForm(PERSON.birthDate(), TODAY)).isEqualTo(PersonTest.CLOSED_BOOK);
+    assertThat(PersonnelTestService.examForm(PERSON.birthDate(), TODAY.plusDays(1))).isEqualTo(PersonTest.OPEN_BOOK);
   }
 
+  /** Issue 13 / R-PERS-2: the test's record changes no agreement; it opens the case and starts the process. */
   @Test
   @SuppressWarnings("unchecked")
-  void failingTheTestTerminatesEverySiteWithTheBarFromTheTestDate() {
+  void aFailedTestTerminatesNothingItselfButStartsThePersonnelProcess() {
     when(caseNumbers.next("RY", "jining")).thenReturn("RY-9");
     when(mapper.findTest(7L, TODAY)).thenReturn(null,
         new PersonTest(1L, 7L, TODAY, PersonTest.CLOSED_BOOK, 49, false, 40, null));
@@ -334,28 +344,90 @@ class PersonnelMeasureServiceTest {
     when(started.getId()).thenReturn("pi-9");
     when(correlation.correlateStartMessage()).thenReturn(started);
 
-    PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> r = service.recordTest(
+    PersonnelTestService.Recorded<PersonnelTestService.TestResult> r = tests.recordTest(
         PERSON.nationalCode(), TODAY, false, 40, "年度测试");
 
     assertThat(r.created()).isTrue();
     assertThat(r.value().test().examForm()).isEqualTo(PersonTest.CLOSED_BOOK);
-    verify(personnel).terminate(eq(11L), eq(LocalDate.of(2027, 6, 10)), eq("R-PERS-2"), anyString(), any());
+    verify(personnel, never()).terminate(anyLong(), any(), anyString(), anyString(), any());
+    verify(personnel, never()).suspend(anyLong(), any(), anyString(), anyString(), any());
     ArgumentCaptor<PersonTest> saved = ArgumentCaptor.forClass(PersonTest.class);
     verify(mapper).insertTest(saved.capture());
     assertThat(saved.getValue().age()).isEqualTo(49);
     ArgumentCaptor<PersonnelMeasure> m = ArgumentCaptor.forClass(PersonnelMeasure.class);
     verify(mapper).insert(m.capture());
     assertThat(m.getValue().measure()).isEqualTo(PersonnelMeasure.FAILED_TEST);
-    assertThat(m.getValue().barUntil()).isEqualTo(LocalDate.of(2027, 6, 10));
-    // R-PERS-10 at once: personnel-scoring starts at its failed-test message start with the case as business key
+    assertThat(m.getValue().status()).isEqualTo(PersonnelMeasure.DECIDED);
+    assertThat(m.getValue().effectiveOn()).isNull();
+    assertThat(m.getValue().barUntil()).isNull();
+    // personnel-scoring starts at its failed-test message start with the case as business key
     verify(runtime).createMessageCorrelation("PersonnelTestFailed");
     verify(correlation).processInstanceBusinessKey("RY-9");
     ArgumentCaptor<Map<String, Object>> vars = ArgumentCaptor.forClass(Map.class);
     verify(correlation).setVariables(vars.capture());
     assertThat(vars.getValue()).containsEntry("region", "jining").containsEntry("caseNo", "RY-9")
-        .containsEntry("measure", PersonnelMeasure.FAILED_TEST).containsEntry("pointsYear", 2026);
+        .containsEntry("measure", PersonnelMeasure.FAILED_TEST).containsEntry("pointsYear", 2026)
+        .containsEntry("chooseMonths", false);
     verify(correlation).correlateStartMessage();
     verify(mapper).attachProcess("RY-9", "pi-9");
+    verify(mapper, never()).terminated(anyString(), any(), any());
+  }
+
+  static PersonnelMeasure failedTestCase(String status) {
+    return new PersonnelMeasure(9L, "RY-9", "jining", 7L, null, "SEED_004", 2026, 0, "TEST", PersonnelMeasure.FAILED_TEST,
+        false, status, null, LocalDate.of(2026, 5, 21), null, null, null, null, null, null, null, "pi-9", null);
+  }
+
+  /**
+   * R-PERS-2 after R-PERS-12: the test failed on 2026-05-20, the notice was served on 2026-05-21 and the window of
+   * 10 working days closed; the process's 解除服务协议 runs on 2026-06-10 (the clock): every site terminated that
+   * day, the bar 1 year (personnel-failed-test-bar, 004 §三(三)) from that day, 2027-06-10 (not from the test).
+   */
+  @Test
+  void theProcessTerminatesAFailedTestAfterTheWindowWithTheBarFromThatDay() {
+    when(mapper.find("RY-9")).thenReturn(failedTestCase(PersonnelMeasure.NOTIFIED),
+        failedTestCase(PersonnelMeasure.TERMINATED));
+    when(mapper.ofPerson(7L)).thenReturn(List.of(failedTestCase(PersonnelMeasure.NOTIFIED)));
+    when(personnel.agreementsOfUnchecked(7L)).thenReturn(List.of(agreement(11, 1, "ACTIVE", null, false),
+        agreement(12, 2, "SUSPENDED", null, false)));
+
+    effects.terminate("RY-9", "pi-9");
+
+    LocalDate bar = LocalDate.of(2027, 6, 10);
+    verify(personnel).terminate(eq(11L), eq(bar), eq("R-PERS-2"), anyString(), eq("pi-9"));
+    verify(personnel).terminate(eq(12L), eq(bar), eq("R-PERS-2"), anyString(), eq("pi-9"));
+    verify(mapper).terminated("RY-9", TODAY, bar);
+    ArgumentCaptor<org.yibaoflow.platform.AuditEntry> entries = ArgumentCaptor.forClass(org.yibaoflow.platform.AuditEntry.class);
+    verify(audit).record(entries.capture());
+    assertThat(entries.getValue().ruleId()).isEqualTo("R-PERS-2");
+    assertThat(entries.getValue().reason()).contains("测试未合格", "2027-06-10");
+  }
+
+  /** R-PERS-12: a failed test's termination revoked (or changed) on objection terminates nothing, gives back no points. */
+  @Test
+  void anObjectionAgainstAFailedTestEndsTheCaseWithoutTermination() {
+    when(mapper.find("RY-9")).thenReturn(failedTestCase(PersonnelMeasure.NOTIFIED));
+    when(mapper.changeStatus("RY-9", PersonnelMeasure.NOTIFIED, PersonnelMeasure.REVOKED)).thenReturn(1);
+
+    objections.revoke("RY-9", "YY-1", "pi-9");
+
+    verify(mapper).changeStatus("RY-9", PersonnelMeasure.NOTIFIED, PersonnelMeasure.REVOKED);
+    verify(mapper, never()).insertAdjustment(anyLong(), anyLong(), anyInt(), anyInt(), anyString(), anyString(), any());
+    verify(personnel, never()).terminate(anyLong(), any(), anyString(), anyString(), any());
+  }
+
+  /** The written notice names the consequence of R-PERS-2 with the region's bar. */
+  @Test
+  void theNoticeOfAFailedTestNamesTheTerminationAndTheBar() {
+    when(mapper.find("RY-9")).thenReturn(failedTestCase(PersonnelMeasure.DECIDED),
+        failedTestCase(PersonnelMeasure.NOTIFIED));
+    when(mapper.notified("RY-9", null, TODAY)).thenReturn(1);
+    when(personnel.agreementsOfUnchecked(7L)).thenReturn(List.of(agreement(11, 1, "ACTIVE", null, false)));
+
+    PersonnelMeasureService.Notice n = measures.notifyInstitution("RY-9", null, "pi-9");
+
+    assertThat(n.decision()).contains("测试未合格", "解除", "1 年内不再签订", "R-PERS-2");
+    assertThat(n.party()).isEqualTo("医院1");
   }
 
   @Test
@@ -364,7 +436,7 @@ class PersonnelMeasureServiceTest {
     when(mapper.findTest(7L, TODAY)).thenReturn(earlier);
     when(mapper.ofPerson(7L)).thenReturn(List.of());
 
-    PersonnelMeasureService.Recorded<PersonnelMeasureService.TestResult> r = service.recordTest(
+    PersonnelTestService.Recorded<PersonnelTestService.TestResult> r = tests.recordTest(
         PERSON.nationalCode(), TODAY, false, 40, "年度测试");
 
     assertThat(r.created()).isFalse();
@@ -377,7 +449,7 @@ class PersonnelMeasureServiceTest {
     when(mapper.findTest(7L, TODAY)).thenReturn(null,
         new PersonTest(1L, 7L, TODAY, PersonTest.CLOSED_BOOK, 49, true, 80, null));
 
-    assertThat(service.recordTest(PERSON.nationalCode(), TODAY, true, 80, "年度测试").created()).isTrue();
+    assertThat(tests.recordTest(PERSON.nationalCode(), TODAY, true, 80, "年度测试").created()).isTrue();
     verify(runtime, never()).createMessageCorrelation(anyString());
   }
 
@@ -392,21 +464,21 @@ class PersonnelMeasureServiceTest {
             null, null)));
     when(personnel.agreementsOfUnchecked(7L)).thenReturn(List.of(agreement(11, 1, "TERMINATED", null, false)));
     // the replaced suspension covers until the day before the replacing decision (endedOn 2026-04-01)
-    assertThat(service.payable(PERSON.nationalCode(), LocalDate.of(2026, 2, 28)).payable()).isTrue();
-    assertThat(service.payable(PERSON.nationalCode(), LocalDate.of(2026, 3, 15)).caseNo()).isEqualTo("RY-1");
-    assertThat(service.payable(PERSON.nationalCode(), LocalDate.of(2026, 3, 31)).caseNo()).isEqualTo("RY-1");
-    PersonnelMeasureService.Payable after = service.payable(PERSON.nationalCode(), LocalDate.of(2026, 4, 2));
+    assertThat(payability.payable(PERSON.nationalCode(), LocalDate.of(2026, 2, 28)).payable()).isTrue();
+    assertThat(payability.payable(PERSON.nationalCode(), LocalDate.of(2026, 3, 15)).caseNo()).isEqualTo("RY-1");
+    assertThat(payability.payable(PERSON.nationalCode(), LocalDate.of(2026, 3, 31)).caseNo()).isEqualTo("RY-1");
+    PersonnelPayability.Payable after = payability.payable(PERSON.nationalCode(), LocalDate.of(2026, 4, 2));
     assertThat(after.payable()).isFalse();
     assertThat(after.caseNo()).isEqualTo("RY-2");
     assertThat(after.reasonZh()).contains("解除");
-    assertThatThrownBy(() -> service.payable(PERSON.nationalCode(), null)).hasFieldOrPropertyWithValue("field", "date");
+    assertThatThrownBy(() -> payability.payable(PERSON.nationalCode(), null)).hasFieldOrPropertyWithValue("field", "date");
   }
 
   @Test
   void theCaseworkersMonthsMustLieInTheRuleSetsRange() {
     when(mapper.find("RY-5")).thenReturn(new PersonnelMeasure(1L, "RY-5", "huaibei", 7L, 70L, "GRADED_12", 2026, 9,
         "9-11", "SUSPEND", false, "DECIDED", null, null, null, null, null, null, null, null, null, null, null));
-    assertThatThrownBy(() -> service.notifyInstitution("RY-5", 7, "pi-5"))
+    assertThatThrownBy(() -> measures.notifyInstitution("RY-5", 7, "pi-5"))
         .hasFieldOrPropertyWithValue("field", "suspensionMonths");
     verify(mapper, never()).notified(anyString(), any(), any());
   }

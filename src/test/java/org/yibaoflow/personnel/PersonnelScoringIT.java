@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.calendar.Deadlines;
+import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.institution.AgreementService;
 import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
@@ -160,7 +161,7 @@ class PersonnelScoringIT {
     noObjection(pi1);
     assertThat(agreementState(code)).isEqualTo("SUSPENDED");
     Date expiry3 = deadlines.months(today, 3);
-    LocalDate last3 = PersonnelMeasureService.lastDay(expiry3);
+    LocalDate last3 = PersonnelMeasureEffects.lastDay(expiry3);
     assertThat(jdbc.queryForObject("SELECT suspended_until FROM personnel_measure WHERE case_no = ?", LocalDate.class,
         case1)).isEqualTo(last3);
 
@@ -201,7 +202,7 @@ class PersonnelScoringIT {
     assertThat(timer(pi2, "Event_SuspensionExpires").getDuedate()).isEqualTo(expiry6);
     assertThat(jdbc.queryForObject("SELECT pa.suspended_until FROM person_agreement pa JOIN person p "
         + "ON p.id = pa.person_id WHERE p.national_code = ?", LocalDate.class, code))
-        .isEqualTo(PersonnelMeasureService.lastDay(expiry6));
+        .isEqualTo(PersonnelMeasureEffects.lastDay(expiry6));
 
     // a 12-point violation: 21 points, terminated; one incident of 12 bars a new agreement for 2 years (R-PERS-8)
     JsonNode third = deduct(code, "JC-IT3-" + code, "P12-1");
@@ -258,7 +259,7 @@ class PersonnelScoringIT {
   }
 
   @Test
-  void failingTheYearlyTestTerminatesWithTheBarAndTheExamFormFollowsTheAge() {
+  void aFailedYearlyTestIsTerminatedByTheProcessAfterTheWindowAndTheExamFormFollowsTheAge() {
     long site = site();
     String code = person(site);
     Http liuyang = Http.demo(port, "liuyang");
@@ -271,10 +272,38 @@ class PersonnelScoringIT {
     String body = "{\"testedOn\":\"" + today + "\",\"passed\":false,\"score\":42,\"reason\":\"年度医保政策测试\"}";
     Http.Response r = liuyang.post("/api/personnel/" + code + "/tests", body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    assertThat(r.json().get("barUntil").asText()).isEqualTo(today.plusYears(1).toString());
+    // issue 13: the endpoint records the result and starts the process; the agreement is not touched
+    String caseNo = r.json().get("caseNo").asText();
+    assertThat(r.json().get("caseStatus").asText()).isEqualTo("DECIDED");
+    assertThat(r.json().hasNonNull("barUntil")).as("no bar before the process terminates").isFalse();
     assertThat(liuyang.post("/api/personnel/" + code + "/tests", body).status()).isEqualTo(200);
+    assertThat(agreementState(code)).isEqualTo("ACTIVE");
+    assertThat(liuyang.get("/api/personnel/" + code + "/payable?date=" + today).json().get("payable").asBoolean())
+        .isTrue();
+    String pi = instance(caseNo).getId();
+    settle(pi);
+    // R-PERS-12: the written notice today opens the window of 10 working days (R-TIME-1); still nothing changed
+    ProcessInstance objection = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult();
+    java.util.Date windowEnd = timer(objection.getId(), "Event_WindowExpired").getDuedate();
+    assertThat(windowEnd).isEqualTo(deadlines.workingDays(today, 10));
+    assertThat(agreementState(code)).isEqualTo("ACTIVE");
+
+    // the window runs out unused: the process terminates on that day (R-PERS-2), the bar 1 year
+    // (personnel-failed-test-bar, 004 §三(三)) from the termination, audited with the process instance
+    clock.set(windowEnd.toInstant().plusSeconds(3600));
+    LocalDate terminatedOn = LocalDate.ofInstant(windowEnd.toInstant(), WorkingDayCalendar.ZONE);
+    assertThat(terminatedOn).isAfter(today.plusDays(13));
+    noObjection(pi);
     assertThat(agreementState(code)).isEqualTo("TERMINATED");
-    assertThat(liuyang.get("/api/personnel/" + code + "/payable?date=" + today).json().get("rule").asText())
+    assertThat(jdbc.queryForMap("SELECT status, effective_on, bar_until FROM personnel_measure WHERE case_no = ?",
+        caseNo)).containsEntry("STATUS", "TERMINATED").containsEntry("EFFECTIVE_ON", java.sql.Date.valueOf(terminatedOn))
+        .containsEntry("BAR_UNTIL", java.sql.Date.valueOf(terminatedOn.plusYears(1)));
+    assertThat(liuyang.post("/api/personnel/" + code + "/tests", body).json().get("barUntil").asText())
+        .isEqualTo(terminatedOn.plusYears(1).toString());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'PERSONNEL_MEASURE' AND"
+        + " entity_id = ? AND action = 'TERMINATED' AND rule_id = 'R-PERS-2' AND process_instance_id = ?",
+        Integer.class, caseNo, pi)).isEqualTo(1);
+    assertThat(liuyang.get("/api/personnel/" + code + "/payable?date=" + terminatedOn).json().get("rule").asText())
         .isEqualTo("R-PERS-2");
     Http.Response bad = liuyang.post("/api/personnel/" + code + "/tests", "{\"testedOn\":\"" + today
         + "\",\"reason\":\"缺少结果\"}");
@@ -283,9 +312,10 @@ class PersonnelScoringIT {
   }
 
   /**
-   * R-PERS-2 + R-PERS-10 at once: a failed yearly test that tips the site over the share (1 of 3 = 33 % >= 30 %)
-   * gives the region's supervisor the proposal task over /engine-rest without waiting for a scoring case; a second
-   * failed test at the same site in the year, and the same result posted again, give no second proposal.
+   * R-PERS-2 + R-PERS-10: a failed yearly test, once the process terminated it after the objection window, that
+   * tips the site over the share (1 of 3 = 33 % >= 30 %) gives the region's supervisor the proposal task over
+   * /engine-rest; a second failed test at the same site in the year, and the same result posted again, give no
+   * second proposal.
    */
   @Test
   void aFailedTestThatTipsTheSiteOverTheShareAsksTheSupervisorAtOnce() {
@@ -308,7 +338,7 @@ class PersonnelScoringIT {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("personnel-scoring")
         .processInstanceBusinessKey(caseNo).count()).isEqualTo(1);
     String pi = started.getId();
-    settle(pi);
+    noObjection(pi);
 
     Http zhaolei = Http.demo(port, "zhaolei");
     JsonNode tasks = zhaolei.get("/engine-rest/task?processInstanceId=" + pi).json();
@@ -328,7 +358,7 @@ class PersonnelScoringIT {
     Http.Response r2 = liuyang.post("/api/personnel/" + second + "/tests", body);
     assertThat(r2.status()).as(r2.body()).isEqualTo(201);
     String pi2 = instance(r2.json().get("caseNo").asText()).getId();
-    settle(pi2);
+    noObjection(pi2);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi2).singleResult().getEndActivityId())
         .isEqualTo("EndEvent_Terminated");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM institution_personnel_proposal WHERE institution_id = ?",

@@ -89,10 +89,11 @@ class PersonnelScoringServiceTest {
   final AuditService audit = mock(AuditService.class);
   final PersonnelRuleSetMapper ruleSetMapper = mock(PersonnelRuleSetMapper.class);
   final PersonnelMeasureService measures = mock(PersonnelMeasureService.class);
+  final KeyMonitoringService keyMonitoring = mock(KeyMonitoringService.class);
   final RegionSettingsService settings = mock(RegionSettingsService.class);
   final PersonnelScoringService service = new PersonnelScoringService(personnel, points, new DeductionCatalogue(),
       new PersonnelRuleSets(ruleSetMapper), new PersonnelMeasuresDecision(points, decisions, engine), measures,
-      settings, regions, audit, CLOCK);
+      keyMonitoring, settings, regions, audit, CLOCK);
   int refs;
   int cases;
 
@@ -296,7 +297,7 @@ class PersonnelScoringServiceTest {
     assertThat(twelve.ruleSet()).isEqualTo("SEED_004");
     // one incident of 12 points: the severity that decides the re-sign bar (R-PERS-8)
     verify(measures).open(eq(PERSON), any(), any(), any(), eq(true));
-    verify(measures, times(2)).checkKeyMonitoring(PERSON, 2026);
+    verify(keyMonitoring, times(2)).checkKeyMonitoring(PERSON, 2026);
   }
 
   @Test

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationFindingsService;
 import org.yibaoflow.platform.DomainRuleException;
 
 /**
@@ -15,9 +15,9 @@ import org.yibaoflow.platform.DomainRuleException;
 @Component("checkFindingsListener")
 class CheckFindingsListener implements TaskListener {
 
-  private final ViolationCaseService service;
+  private final ViolationFindingsService service;
 
-  CheckFindingsListener(ViolationCaseService service) {
+  CheckFindingsListener(ViolationFindingsService service) {
     this.service = service;
   }
 

@@ -3,16 +3,16 @@ package org.yibaoflow.enforcement.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationDecisionService;
 import org.yibaoflow.platform.ProcessVariables;
 
 /** 认定处理措施: DMN violation-measures and the amounts (R-VIO-2..6, R-VIO-8, R-VIO-10, R-VIO-13). */
 @Component("determineMeasuresDelegate")
 public class DetermineMeasuresDelegate implements JavaDelegate {
 
-  private final ViolationCaseService service;
+  private final ViolationDecisionService service;
 
-  public DetermineMeasuresDelegate(ViolationCaseService service) {
+  public DetermineMeasuresDelegate(ViolationDecisionService service) {
     this.service = service;
   }
 

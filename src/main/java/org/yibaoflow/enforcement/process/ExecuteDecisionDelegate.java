@@ -5,17 +5,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.DecisionTookEffect;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationDecisionService;
 import org.yibaoflow.platform.ProcessVariables;
 
 /** 执行处理决定: the decision as the objection left it (R-VIO-2..5, R-VIO-10, R-VIO-13). */
 @Component("executeDecisionDelegate")
 public class ExecuteDecisionDelegate implements JavaDelegate {
 
-  private final ViolationCaseService service;
+  private final ViolationDecisionService service;
   private final ApplicationEventPublisher events;
 
-  public ExecuteDecisionDelegate(ViolationCaseService service, ApplicationEventPublisher events) {
+  public ExecuteDecisionDelegate(ViolationDecisionService service, ApplicationEventPublisher events) {
     this.service = service;
     this.events = events;
   }

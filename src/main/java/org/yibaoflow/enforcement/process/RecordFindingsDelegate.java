@@ -6,16 +6,16 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.FindingsReport;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationFindingsService;
 import org.yibaoflow.platform.ProcessVariables;
 
 /** 记录调查结果: the findings against the catalogue (R-VIO-2), amounts, serious risk (R-VIO-6), transfer (R-VIO-11). */
 @Component("recordFindingsDelegate")
 public class RecordFindingsDelegate implements JavaDelegate {
 
-  private final ViolationCaseService service;
+  private final ViolationFindingsService service;
 
-  public RecordFindingsDelegate(ViolationCaseService service) {
+  public RecordFindingsDelegate(ViolationFindingsService service) {
     this.service = service;
   }
 

@@ -3,16 +3,16 @@ package org.yibaoflow.enforcement.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationRectificationService;
 import org.yibaoflow.platform.ProcessVariables;
 
 /** 整改不到位: agreement suspension, count + 1 (R-VIO-2, R-VIO-5); not rectified while suspended terminates (R-VIO-3/4). */
 @Component("recordNotRectifiedDelegate")
 public class RecordNotRectifiedDelegate implements JavaDelegate {
 
-  private final ViolationCaseService service;
+  private final ViolationRectificationService service;
 
-  public RecordNotRectifiedDelegate(ViolationCaseService service) {
+  public RecordNotRectifiedDelegate(ViolationRectificationService service) {
     this.service = service;
   }
 

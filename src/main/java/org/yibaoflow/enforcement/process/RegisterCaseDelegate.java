@@ -6,7 +6,8 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.enforcement.ViolationCase;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationCaseQueries;
+import org.yibaoflow.enforcement.ViolationIntakeService;
 import org.yibaoflow.enforcement.ViolationCatalogue;
 import org.yibaoflow.platform.ProcessVariables;
 
@@ -20,11 +21,14 @@ import org.yibaoflow.platform.ProcessVariables;
 @Component("registerCaseDelegate")
 public class RegisterCaseDelegate implements JavaDelegate {
 
-  private final ViolationCaseService service;
+  private final ViolationIntakeService service;
+  private final ViolationCaseQueries queries;
   private final ViolationCatalogue catalogue;
 
-  public RegisterCaseDelegate(ViolationCaseService service, ViolationCatalogue catalogue) {
+  public RegisterCaseDelegate(ViolationIntakeService service, ViolationCaseQueries queries,
+      ViolationCatalogue catalogue) {
     this.service = service;
+    this.queries = queries;
     this.catalogue = catalogue;
   }
 
@@ -41,7 +45,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     execution.setVariable("caseNo", c.caseNo());
     execution.setVariable("region", c.region());
     execution.setVariable("institutionType", c.institutionType());
-    execution.setVariable("institutionName", service.institutionName(c.caseNo()));
+    execution.setVariable("institutionName", queries.institutionName(c.caseNo()));
     execution.setVariable("suspectedViolations", c.suspectedViolations());
     execution.setVariable("suspectedAmount", c.suspectedAmount().toPlainString());
     // the suspected violations as the investigation form's read-only multi-select shows them (by name)

@@ -3,16 +3,16 @@ package org.yibaoflow.enforcement.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationDecisionService;
 import org.yibaoflow.platform.ProcessVariables;
 
 /** 送达处理决定书: the written notice; the objection window starts the day after (R-PERS-12). */
 @Component("serveNoticeDelegate")
 public class ServeNoticeDelegate implements JavaDelegate {
 
-  private final ViolationCaseService service;
+  private final ViolationDecisionService service;
 
-  public ServeNoticeDelegate(ViolationCaseService service) {
+  public ServeNoticeDelegate(ViolationDecisionService service) {
     this.service = service;
   }
 

@@ -3,16 +3,16 @@ package org.yibaoflow.enforcement.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationFindingsService;
 import org.yibaoflow.platform.ProcessVariables;
 
 /** 暂停结算: settlement suspended at once, the document deadline in days (R-VIO-7, R-TIME-2). */
 @Component("suspendSettlementForRecordsDelegate")
 public class SuspendSettlementForRecordsDelegate implements JavaDelegate {
 
-  private final ViolationCaseService service;
+  private final ViolationFindingsService service;
 
-  public SuspendSettlementForRecordsDelegate(ViolationCaseService service) {
+  public SuspendSettlementForRecordsDelegate(ViolationFindingsService service) {
     this.service = service;
   }
 

@@ -3,7 +3,8 @@ package org.yibaoflow.enforcement.process;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationFindingsService;
+import org.yibaoflow.enforcement.ViolationIntakeService;
 import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.platform.FormCheck;
 
@@ -18,10 +19,12 @@ class ViolationFormChecks implements FormCheck {
   static final String INTAKE = "violation-case-intake";
   static final String INVESTIGATION = "violation-investigation";
 
-  private final ViolationCaseService service;
+  private final ViolationIntakeService intake;
+  private final ViolationFindingsService findings;
 
-  ViolationFormChecks(ViolationCaseService service) {
-    this.service = service;
+  ViolationFormChecks(ViolationIntakeService intake, ViolationFindingsService findings) {
+    this.intake = intake;
+    this.findings = findings;
   }
 
   @Override
@@ -33,10 +36,10 @@ class ViolationFormChecks implements FormCheck {
   public void check(Submission s) {
     if (INTAKE.equals(s.formId())) {
       String region = s.text("region");
-      service.checkIntake(region != null ? region : s.region(), s.text("source"), s.text("institutionCode"),
+      intake.checkIntake(region != null ? region : s.region(), s.text("source"), s.text("institutionCode"),
           s.value("suspectedViolations"), amount(s, "suspectedAmount", "涉嫌违规金额"), s.text("summary"));
     } else {
-      service.checkFindings(caseNo(s), s.value("findingCodes"), amount(s, "defraudedAmount", "违规（骗取）金额"),
+      findings.checkFindings(caseNo(s), s.value("findingCodes"), amount(s, "defraudedAmount", "违规（骗取）金额"),
           amount(s, "sampleAmount", "抽查中发现的违规金额"), amount(s, "samplingRatio", "抽查比例"), multiple(s));
     }
   }

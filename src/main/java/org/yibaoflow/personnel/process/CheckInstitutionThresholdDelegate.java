@@ -3,21 +3,22 @@ package org.yibaoflow.personnel.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.personnel.PersonnelMeasureService;
+import org.yibaoflow.personnel.PersonnelShareService;
+import org.yibaoflow.platform.ProcessVariables;
 
 /** 核查机构相关人员中止解除比例 (R-PERS-10): the next institution reaching the share, if any. */
 @Component("checkInstitutionThresholdDelegate")
 class CheckInstitutionThresholdDelegate implements JavaDelegate {
 
-  private final PersonnelMeasureService service;
+  private final PersonnelShareService service;
 
-  CheckInstitutionThresholdDelegate(PersonnelMeasureService service) {
+  CheckInstitutionThresholdDelegate(PersonnelShareService service) {
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PersonnelMeasureService.Threshold t = service.nextThreshold(execution.getProcessBusinessKey(),
+    PersonnelShareService.Threshold t = service.nextThreshold(ProcessVariables.caseKey(execution),
         execution.getProcessInstanceId());
     execution.setVariable("thresholdReached", t != null);
     execution.setVariable("thresholdInstitutionId", t == null ? null : t.institutionId());

@@ -18,12 +18,12 @@ class NotifyInstitutionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    PersonnelMeasureService.Notice n = service.notifyInstitution(execution.getProcessBusinessKey(),
+    PersonnelMeasureService.Notice n = service.notifyInstitution(ProcessVariables.caseKey(execution),
         ProcessVariables.integer(execution, "suspensionMonths"), execution.getProcessInstanceId());
     execution.setVariable("decisionType", n.decisionType());
     execution.setVariable("decision", n.decision());
     execution.setVariable("party", n.party());
     execution.setVariable("noticeServedOn", n.servedOn().toString());
-    execution.setVariable("subjectRef", execution.getProcessBusinessKey());
+    execution.setVariable("subjectRef", ProcessVariables.caseKey(execution));
   }
 }

@@ -18,7 +18,7 @@ class SaveInterviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.recordInterview(execution.getProcessBusinessKey(),
+    service.recordInterview(ProcessVariables.caseKey(execution),
         org.yibaoflow.calendar.Deadlines.toDate(ProcessVariables.value(execution, "interviewedOn")),
         ProcessVariables.string(execution, "interviewNote"), execution.getProcessInstanceId());
   }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.calendar.WorkingDayCalendar;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationFindingsService;
 import org.yibaoflow.support.ProcessTestEngine;
 
 /**
@@ -56,15 +56,15 @@ class DocumentProductionProcessTest {
    */
   static final Date DEADLINE = Date.from(OffsetDateTime.parse("2026-10-09T00:00:00+08:00").toInstant());
 
-  private final ViolationCaseService service = mock(ViolationCaseService.class);
+  private final ViolationFindingsService findings = mock(ViolationFindingsService.class);
 
   @BeforeEach
   void register() {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(CLOCK));
-    Mocks.register("suspendSettlementForRecordsDelegate", new SuspendSettlementForRecordsDelegate(service));
-    Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(service));
-    Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(service));
-    when(service.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
+    Mocks.register("suspendSettlementForRecordsDelegate", new SuspendSettlementForRecordsDelegate(findings));
+    Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(findings));
+    Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(findings));
+    when(findings.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
   }
 
   @AfterEach
@@ -82,7 +82,7 @@ class DocumentProductionProcessTest {
   @Test
   void sufficientDocumentsInTimeResumeSettlement() {
     ProcessInstance pi = startAndSuspend();
-    verify(service).suspendSettlementForRecords(eq(NO), eq(pi.getId()));
+    verify(findings).suspendSettlementForRecords(eq(NO), eq(pi.getId()));
 
     provide();
     assertThat(pi).isWaitingAt("Task_ReviewDocuments").task().hasCandidateGroup("caseworker");
@@ -93,8 +93,8 @@ class DocumentProductionProcessTest {
     assertThat(pi).isEnded().hasPassed("Task_ResumeSettlement", "EndEvent_DocumentsProvided")
         .hasNotPassed("Task_TerminateAgreement");
     assertThat(pi).variables().containsEntry("documentsOutcome", "PROVIDED");
-    verify(service).resumeSettlement(NO, pi.getId());
-    verify(service, never()).terminateForMissingRecords(anyString(), anyString());
+    verify(findings).resumeSettlement(NO, pi.getId());
+    verify(findings, never()).terminateForMissingRecords(anyString(), anyString());
   }
 
   @Test
@@ -109,7 +109,7 @@ class DocumentProductionProcessTest {
     complete(task(), Map.of("documentReview", "SUFFICIENT", "documentReviewNote", "已补齐"));
     execute(job());
     assertThat(pi).isEnded().hasPassed("EndEvent_DocumentsProvided");
-    verify(service).resumeSettlement(NO, pi.getId());
+    verify(findings).resumeSettlement(NO, pi.getId());
   }
 
   @Test
@@ -141,7 +141,7 @@ class DocumentProductionProcessTest {
     assertThat(pi).isEnded().hasPassed("Event_DocumentDeadline", "EndEvent_AgreementTerminated")
         .hasNotPassed("Task_ResumeSettlement");
     assertThat(pi).variables().containsEntry("documentsOutcome", "TERMINATED");
-    verify(service).terminateForMissingRecords(NO, pi.getId());
+    verify(findings).terminateForMissingRecords(NO, pi.getId());
   }
 
   private ProcessInstance startAndSuspend() {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yibaoflow.calendar.Deadlines;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationRectificationService;
 import org.yibaoflow.support.ProcessTestEngine;
 
 /**
@@ -46,15 +46,15 @@ class RectificationProcessTest {
   /** 30 days from Thu 2026-09-24 end on Saturday Oct 24, a rest day: moved to Monday Oct 26 (R-TIME-2). */
   static final Date DEADLINE = Date.from(OffsetDateTime.parse("2026-10-27T00:00:00+08:00").toInstant());
 
-  private final ViolationCaseService service = mock(ViolationCaseService.class);
+  private final ViolationRectificationService rectification = mock(ViolationRectificationService.class);
 
   @BeforeEach
   void register() {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(DocumentProductionProcessTest.CLOCK));
-    Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(service));
-    Mocks.register("recordRectifiedDelegate", new RecordRectifiedDelegate(service));
-    Mocks.register("recordNotRectifiedDelegate", new RecordNotRectifiedDelegate(service));
-    when(service.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
+    Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(rectification));
+    Mocks.register("recordRectifiedDelegate", new RecordRectifiedDelegate(rectification));
+    Mocks.register("recordNotRectifiedDelegate", new RecordNotRectifiedDelegate(rectification));
+    when(rectification.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
   }
 
   @AfterEach
@@ -74,17 +74,17 @@ class RectificationProcessTest {
     assertThat(pi).isEnded().hasPassed("Task_RecordRectified", "EndEvent_Rectified")
         .hasNotPassed("Task_RecordNotRectified");
     assertThat(pi).variables().containsEntry("rectificationOutcome", "RECTIFIED");
-    verify(service).recordRectified(NO, pi.getId());
+    verify(rectification).recordRectified(NO, pi.getId());
   }
 
   @Test
   void failedReinspectionSuspendsTheAgreementAndALaterPassEndsTheSuspension() {
-    when(service.recordNotRectified(eq(NO), eq(false), anyString())).thenReturn(false);
+    when(rectification.recordNotRectified(eq(NO), eq(false), anyString())).thenReturn(false);
     ProcessInstance pi = startAndOpen();
     report();
     complete(task(), Map.of("reinspectionResult", "FAILED", "reinspectionNote", "仍有串换药品"));
     execute(job());
-    verify(service).recordNotRectified(NO, false, pi.getId());
+    verify(rectification).recordNotRectified(NO, false, pi.getId());
 
     // suspended (count + 1): a new rectification period
     assertThat(pi).isWaitingAt("Task_OpenRectification");
@@ -94,12 +94,12 @@ class RectificationProcessTest {
     complete(task(), Map.of("reinspectionResult", "PASSED", "reinspectionNote", "整改到位"));
     execute(job());
     assertThat(pi).isEnded().hasPassed("EndEvent_Rectified").hasNotPassed("EndEvent_Terminated");
-    verify(service).recordRectified(NO, pi.getId());
+    verify(rectification).recordRectified(NO, pi.getId());
   }
 
   @Test
   void failedAgainWhileSuspendedTerminates() {
-    when(service.recordNotRectified(eq(NO), eq(false), anyString())).thenReturn(false, true);
+    when(rectification.recordNotRectified(eq(NO), eq(false), anyString())).thenReturn(false, true);
     ProcessInstance pi = startAndOpen();
     for (int round = 0; round < 2; round++) {
       report();
@@ -111,13 +111,13 @@ class RectificationProcessTest {
     }
     assertThat(pi).isEnded().hasPassed("Gateway_Terminated", "EndEvent_Terminated");
     assertThat(pi).variables().containsEntry("rectificationOutcome", "TERMINATED").containsEntry("agreementTerminated", true);
-    verify(service, times(2)).recordNotRectified(NO, false, pi.getId());
-    verify(service, never()).recordRectified(anyString(), anyString());
+    verify(rectification, times(2)).recordNotRectified(NO, false, pi.getId());
+    verify(rectification, never()).recordRectified(anyString(), anyString());
   }
 
   @Test
   void lapsedPeriodsSuspendThenTerminate() {
-    when(service.recordNotRectified(eq(NO), eq(true), anyString())).thenReturn(false, true);
+    when(rectification.recordNotRectified(eq(NO), eq(true), anyString())).thenReturn(false, true);
     ProcessInstance pi = startAndOpen();
     execute(DocumentProductionProcessTest.timer());
     execute(job());
@@ -126,7 +126,7 @@ class RectificationProcessTest {
     execute(DocumentProductionProcessTest.timer());
     execute(job());
     assertThat(pi).isEnded().hasPassed("EndEvent_Terminated").hasNotPassed("Task_Reinspect");
-    verify(service, times(2)).recordNotRectified(NO, true, pi.getId());
+    verify(rectification, times(2)).recordNotRectified(NO, true, pi.getId());
   }
 
   private ProcessInstance startAndOpen() {

@@ -36,7 +36,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.enforcement.ViolationCase;
 import org.yibaoflow.enforcement.FindingsReport;
-import org.yibaoflow.enforcement.ViolationCaseService;
+import org.yibaoflow.enforcement.ViolationCaseQueries;
+import org.yibaoflow.enforcement.ViolationDecisionService;
+import org.yibaoflow.enforcement.ViolationFindingsService;
+import org.yibaoflow.enforcement.ViolationIntakeService;
+import org.yibaoflow.enforcement.ViolationRectificationService;
 import org.yibaoflow.support.ProcessTestEngine;
 
 /**
@@ -56,38 +60,43 @@ class ViolationCaseProcessTest {
 
   static final String NO = DocumentProductionProcessTest.NO;
 
-  private final ViolationCaseService service = mock(ViolationCaseService.class);
+  private final ViolationIntakeService intake = mock(ViolationIntakeService.class);
+  private final ViolationCaseQueries queries = mock(ViolationCaseQueries.class);
+  private final ViolationFindingsService findings = mock(ViolationFindingsService.class);
+  private final ViolationDecisionService decision = mock(ViolationDecisionService.class);
+  private final ViolationRectificationService rectifications = mock(ViolationRectificationService.class);
 
   @BeforeEach
   void register() {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(DocumentProductionProcessTest.CLOCK));
-    Mocks.register("registerCaseDelegate", new RegisterCaseDelegate(service, new org.yibaoflow.enforcement.ViolationCatalogue()));
-    Mocks.register("recordFindingsDelegate", new RecordFindingsDelegate(service));
-    Mocks.register("checkFindingsListener", new CheckFindingsListener(service));
-    Mocks.register("suspendSettlementForRecordsDelegate", new SuspendSettlementForRecordsDelegate(service));
-    Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(service));
-    Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(service));
-    Mocks.register("determineMeasuresDelegate", new DetermineMeasuresDelegate(service));
-    Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(service));
-    Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(service, event -> { }));
-    Mocks.register("closeViolationCaseDelegate", new CloseViolationCaseDelegate(service));
-    Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(service));
-    Mocks.register("recordRectifiedDelegate", new RecordRectifiedDelegate(service));
-    Mocks.register("recordNotRectifiedDelegate", new RecordNotRectifiedDelegate(service));
+    Mocks.register("registerCaseDelegate", new RegisterCaseDelegate(intake, queries,
+        new org.yibaoflow.enforcement.ViolationCatalogue()));
+    Mocks.register("recordFindingsDelegate", new RecordFindingsDelegate(findings));
+    Mocks.register("checkFindingsListener", new CheckFindingsListener(findings));
+    Mocks.register("suspendSettlementForRecordsDelegate", new SuspendSettlementForRecordsDelegate(findings));
+    Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(findings));
+    Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(findings));
+    Mocks.register("determineMeasuresDelegate", new DetermineMeasuresDelegate(decision));
+    Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(decision));
+    Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(decision, event -> { }));
+    Mocks.register("closeViolationCaseDelegate", new CloseViolationCaseDelegate(rectifications));
+    Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(rectifications));
+    Mocks.register("recordRectifiedDelegate", new RecordRectifiedDelegate(rectifications));
+    Mocks.register("recordNotRectifiedDelegate", new RecordNotRectifiedDelegate(rectifications));
     findings(false, null);
     decide("RECTIFICATION", "R-VIO-2", 30);
-    when(service.serveNotice(eq(NO), anyString())).thenReturn(new ViolationCaseService.Notice("VIOLATION_MEASURE",
+    when(decision.serveNotice(eq(NO), anyString())).thenReturn(new ViolationDecisionService.Notice("VIOLATION_MEASURE",
         "依据 R-VIO-2，作出「限期整改」处理", "淮北市某医院", "2026-09-24"));
-    when(service.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
-    when(service.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
-    when(service.close(eq(NO), anyString())).thenReturn(closed("MEASURES_EXECUTED"));
-    when(service.register(anyString(), any(), any(), any(), any(), any(), any(), any()))
+    when(findings.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
+    when(rectifications.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
+    when(rectifications.close(eq(NO), anyString())).thenReturn(closed("MEASURES_EXECUTED"));
+    when(intake.register(anyString(), any(), any(), any(), any(), any(), any(), any()))
         .thenReturn(closed(null));
   }
 
   @Test
   void aCaseStartedFromTasklistsStartFormIsRegisteredAndGetsItsNumberAsBusinessKey() {
-    when(service.register(anyString(), eq("huaibei"), eq("COMPLAINT"), eq("H34060000001"),
+    when(intake.register(anyString(), eq("huaibei"), eq("COMPLAINT"), eq("H34060000001"),
         eq("GEN_OVERCHARGE"), eq(new BigDecimal("800")), isNull(), isNull())).thenReturn(closed(null));
     Map<String, Object> form = new HashMap<>();
     form.put("region", "huaibei");
@@ -117,7 +126,7 @@ class ViolationCaseProcessTest {
     ProcessInstance documents = called(pi, "document-production");
     assertThat(documents).hasBusinessKey(NO);
     execute(job(documents));
-    verify(service).suspendSettlementForRecords(NO, documents.getId());
+    verify(findings).suspendSettlementForRecords(NO, documents.getId());
     runtimeService().createMessageCorrelation("DocumentsProvided").processInstanceBusinessKey(NO).correlate();
     complete(task(documents), Map.of("documentReview", "SUFFICIENT", "documentReviewNote", "资料齐全"));
     execute(job(documents));
@@ -126,7 +135,7 @@ class ViolationCaseProcessTest {
     decideAndServe(pi);
     objection(pi, "NO_OBJECTION", null);
     execute(job(pi));
-    verify(service).executeDecision(NO, "NO_OBJECTION", null, pi.getId());
+    verify(decision).executeDecision(NO, "NO_OBJECTION", null, pi.getId());
 
     ProcessInstance rectification = called(pi, "rectification");
     assertThat(rectification).hasBusinessKey(NO).variables().containsEntry("rectificationDays", 30);
@@ -139,20 +148,20 @@ class ViolationCaseProcessTest {
     execute(job(pi));
     assertThat(pi).isEnded().hasPassed("CallActivity_DocumentProduction", "CallActivity_Objection",
         "CallActivity_Rectification", "Task_CloseCase", "EndEvent_CaseClosed").hasNotPassed("Task_AdjustMeasures");
-    verify(service).recordRectified(NO, rectification.getId());
-    verify(service).close(NO, pi.getId());
+    verify(rectifications).recordRectified(NO, rectification.getId());
+    verify(rectifications).close(NO, pi.getId());
   }
 
   @Test
   void documentsNotProvidedByTheDeadlineTerminateAndCloseTheCaseWithoutADecision() {
     findings(true, null);
-    when(service.close(eq(NO), anyString())).thenReturn(closed("AGREEMENT_TERMINATED"));
+    when(rectifications.close(eq(NO), anyString())).thenReturn(closed("AGREEMENT_TERMINATED"));
     ProcessInstance pi = startAndInvestigate();
     ProcessInstance documents = called(pi, "document-production");
     execute(job(documents));
     execute(managementService().createJobQuery().processInstanceId(documents.getId()).timers().singleResult());
     execute(job(documents));
-    verify(service).terminateForMissingRecords(NO, documents.getId());
+    verify(findings).terminateForMissingRecords(NO, documents.getId());
 
     assertThat(pi).isWaitingAt("Task_CloseCase");
     execute(job(pi));
@@ -190,7 +199,7 @@ class ViolationCaseProcessTest {
       execute(job(pi));
       assertThat(pi).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("CallActivity_Rectification");
     }
-    verify(service).executeDecision(NO, "NO_OBJECTION", null, pi.getId());
+    verify(decision).executeDecision(NO, "NO_OBJECTION", null, pi.getId());
   }
 
   @Test
@@ -207,8 +216,8 @@ class ViolationCaseProcessTest {
     assertThat(task(pi)).hasCandidateGroup("supervisor").hasDefinitionKey("Task_SupervisorApproval");
     complete(task(pi), Map.of("supervisorApproval", "RETURN", "supervisorComment", "金额需核实"));
     assertThat(pi).isWaitingAt("Task_Investigate").hasPassed("Gateway_ReturnedMerge");
-    verify(service, times(2)).determineMeasures(NO, pi.getId());
-    verify(service, never()).serveNotice(anyString(), anyString());
+    verify(decision, times(2)).determineMeasures(NO, pi.getId());
+    verify(decision, never()).serveNotice(anyString(), anyString());
   }
 
   @Test
@@ -221,7 +230,7 @@ class ViolationCaseProcessTest {
     assertThat(task(pi)).hasCandidateGroup("caseworker");
     complete(task(pi), Map.of("changedMeasureClass", "INTERVIEW", "adjustNote", "异议复核变更为约谈"));
     execute(job(pi));
-    verify(service).executeDecision(NO, "CHANGED", "INTERVIEW", pi.getId());
+    verify(decision).executeDecision(NO, "CHANGED", "INTERVIEW", pi.getId());
     execute(job(pi));
     assertThat(pi).isEnded().hasPassed("Task_AdjustMeasures", "EndEvent_CaseClosed");
   }
@@ -229,12 +238,12 @@ class ViolationCaseProcessTest {
   @Test
   void aRevokedDecisionIsNotExecutedAndTheCaseCloses() {
     execution("RECTIFICATION", false, false);
-    when(service.close(eq(NO), anyString())).thenReturn(closed("DECISION_REVOKED"));
+    when(rectifications.close(eq(NO), anyString())).thenReturn(closed("DECISION_REVOKED"));
     ProcessInstance pi = startAndInvestigate();
     decideAndServe(pi);
     objection(pi, "REVOKED", null);
     execute(job(pi));
-    verify(service).executeDecision(NO, "REVOKED", null, pi.getId());
+    verify(decision).executeDecision(NO, "REVOKED", null, pi.getId());
     execute(job(pi));
     assertThat(pi).isEnded().hasNotPassed("Task_AdjustMeasures", "CallActivity_Rectification");
     assertThat(pi).variables().containsEntry("caseOutcome", "DECISION_REVOKED");
@@ -260,7 +269,7 @@ class ViolationCaseProcessTest {
     execute(job(pi));
     execute(job(pi));
     assertThat(pi).hasPassed("Task_CloseCase", "EndEvent_CaseClosed").isWaitingAt("CallActivity_Referral");
-    verify(service).close(NO, pi.getId());
+    verify(rectifications).close(NO, pi.getId());
 
     complete(task(referral), Map.of("referralNo", "YS-2026-huaibei-000001"));
     assertThat(pi).isNotEnded();
@@ -308,7 +317,7 @@ class ViolationCaseProcessTest {
     assertThat(pi).isWaitingAt("Task_ServeNotice");
     execute(job(pi));
     assertThat(pi).isWaitingAt("CallActivity_Objection");
-    verify(service).recordFindings(eq(NO), eq(new FindingsReport("GEN_OVERCHARGE,GEN_SWAP", new BigDecimal("12000"),
+    verify(findings).recordFindings(eq(NO), eq(new FindingsReport("GEN_OVERCHARGE,GEN_SWAP", new BigDecimal("12000"),
         new BigDecimal("500.5"), new BigDecimal("0.05"), null, false, false, false, false, false)), eq(pi.getId()));
   }
 
@@ -330,19 +339,19 @@ class ViolationCaseProcessTest {
   }
 
   private void findings(boolean documents, String referralKind) {
-    when(service.recordFindings(eq(NO), any(), anyString())).thenReturn(new ViolationCaseService.Findings(documents, false,
+    when(findings.recordFindings(eq(NO), any(), anyString())).thenReturn(new ViolationFindingsService.Findings(documents, false,
             referralKind == null ? List.of() : List.of(referralKind.split(",")), "违约处理案件 " + NO));
   }
 
   private void decide(String measureClass, String rule, Integer days) {
-    when(service.determineMeasures(eq(NO), anyString())).thenReturn(new ViolationCaseService.Decision(measureClass,
+    when(decision.determineMeasures(eq(NO), anyString())).thenReturn(new ViolationDecisionService.Decision(measureClass,
         rule, days != null, days, new BigDecimal("12000.00"), new BigDecimal("10010.00"), BigDecimal.ZERO, null,
         "依据 " + rule));
   }
 
   private void execution(String measureClass, boolean rectification, boolean terminated) {
-    when(service.executeDecision(eq(NO), anyString(), any(), anyString())).thenReturn(
-        new ViolationCaseService.Execution(measureClass, rectification, rectification ? 30 : null, terminated));
+    when(decision.executeDecision(eq(NO), anyString(), any(), anyString())).thenReturn(
+        new ViolationDecisionService.Execution(measureClass, rectification, rectification ? 30 : null, terminated));
   }
 
   private static ViolationCase closed(String outcome) {

@@ -12,6 +12,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -36,7 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.personnel.PersonnelMeasureEffects;
 import org.yibaoflow.personnel.PersonnelMeasureService;
+import org.yibaoflow.personnel.PersonnelObjectionService;
+import org.yibaoflow.personnel.PersonnelShareService;
 import org.yibaoflow.support.ProcessTestEngine;
 
 /**
@@ -59,28 +63,31 @@ class PersonnelScoringProcessTest {
   /** A 3-month suspension from 2026-06-10: last day 2026-09-10, ends at 2026-09-11 00:00 Asia/Shanghai. */
   static final Date EXPIRY = Date.from(OffsetDateTime.parse("2026-09-11T00:00:00+08:00").toInstant());
 
-  final PersonnelMeasureService service = mock(PersonnelMeasureService.class);
+  final PersonnelMeasureService measures = mock(PersonnelMeasureService.class);
+  final PersonnelObjectionService objections = mock(PersonnelObjectionService.class);
+  final PersonnelMeasureEffects effects = mock(PersonnelMeasureEffects.class);
+  final PersonnelShareService share = mock(PersonnelShareService.class);
 
   @BeforeEach
   void register() {
     // the engine's clock at the fixed domain moment, so timers are due when the test says so
     ClockUtil.setCurrentTime(Date.from(CLOCK.instant()));
     Mocks.register("deadlines", Deadlines.withShippedArrangements(CLOCK));
-    Mocks.register("notifyInstitutionDelegate", new NotifyInstitutionDelegate(service));
-    Mocks.register("saveInterviewDelegate", new SaveInterviewDelegate(service));
-    Mocks.register("revokeDeductionDelegate", new RevokeDeductionDelegate(service));
-    Mocks.register("adjustLedgerDelegate", new AdjustLedgerDelegate(service));
-    Mocks.register("suspendPersonDelegate", new SuspendPersonDelegate(service));
-    Mocks.register("terminatePersonDelegate", new TerminatePersonDelegate(service));
-    Mocks.register("restorePersonDelegate", new RestorePersonDelegate(service));
-    Mocks.register("checkInstitutionThresholdDelegate", new CheckInstitutionThresholdDelegate(service));
-    Mocks.register("recordInstitutionDecisionDelegate", new RecordInstitutionDecisionDelegate(service));
-    when(service.notifyInstitution(eq(CASE), any(), anyString())).thenReturn(new PersonnelMeasureService.Notice(
+    Mocks.register("notifyInstitutionDelegate", new NotifyInstitutionDelegate(measures));
+    Mocks.register("saveInterviewDelegate", new SaveInterviewDelegate(measures));
+    Mocks.register("revokeDeductionDelegate", new RevokeDeductionDelegate(objections));
+    Mocks.register("adjustLedgerDelegate", new AdjustLedgerDelegate(objections));
+    Mocks.register("suspendPersonDelegate", new SuspendPersonDelegate(effects));
+    Mocks.register("terminatePersonDelegate", new TerminatePersonDelegate(effects));
+    Mocks.register("restorePersonDelegate", new RestorePersonDelegate(effects));
+    Mocks.register("checkInstitutionThresholdDelegate", new CheckInstitutionThresholdDelegate(share));
+    Mocks.register("recordInstitutionDecisionDelegate", new RecordInstitutionDecisionDelegate(share));
+    when(measures.notifyInstitution(eq(CASE), any(), anyString())).thenReturn(new PersonnelMeasureService.Notice(
         "PERSONNEL_MEASURE", "张伟（D370811000001）2026 年度累计扣 6 分（6-8 档），中止医保支付资格相关人员服务协议 3 个月。",
         "济宁市第一人民医院", LocalDate.parse("2026-06-10")));
-    when(service.suspend(eq(CASE), anyString())).thenReturn(EXPIRY);
-    when(service.terminate(eq(CASE), anyString())).thenReturn(LocalDate.parse("2027-06-10"));
-    when(service.restore(eq(CASE), anyString())).thenReturn(true);
+    when(effects.suspend(eq(CASE), anyString())).thenReturn(EXPIRY);
+    when(effects.terminate(eq(CASE), anyString())).thenReturn(LocalDate.parse("2027-06-10"));
+    when(effects.restore(eq(CASE), anyString())).thenReturn(true);
   }
 
   @AfterEach
@@ -128,7 +135,7 @@ class PersonnelScoringProcessTest {
   }
 
   void noThreshold() {
-    when(service.nextThreshold(eq(CASE), anyString())).thenReturn(null);
+    when(share.nextThreshold(eq(CASE), anyString())).thenReturn(null);
   }
 
   @Test
@@ -141,7 +148,7 @@ class PersonnelScoringProcessTest {
     complete(task(), Map.of("interviewedOn", "2026-06-12", "interviewNote", "已由医院医保办约谈，本人承诺整改"));
     runJobs(pi);
     assertThat(pi).isEnded().hasPassed("Task_SaveInterview", "EndEvent_Interviewed").hasNotPassed("Task_NotifyInstitution");
-    verify(service).recordInterview(eq(CASE), eq(LocalDate.parse("2026-06-12")), eq("已由医院医保办约谈，本人承诺整改"),
+    verify(measures).recordInterview(eq(CASE), eq(LocalDate.parse("2026-06-12")), eq("已由医院医保办约谈，本人承诺整改"),
         anyString());
   }
 
@@ -168,20 +175,20 @@ class PersonnelScoringProcessTest {
     managementService().executeJob(timer(pi).getId());
     runJobs(pi);
     assertThat(pi).isEnded().hasPassed("Event_SuspensionExpires", "Task_Restore", "EndEvent_Restored");
-    verify(service).restore(eq(CASE), anyString());
+    verify(effects).restore(eq(CASE), anyString());
   }
 
   @Test
   void theCaseworkerChoosesTheMonthsUpheldAndTheThirtyPercentRippleAsksTheSupervisor() {
-    when(service.nextThreshold(eq(CASE), anyString()))
-        .thenReturn(new PersonnelMeasureService.Threshold(42L, "淮北市某医院", 3, 10, 30))
+    when(share.nextThreshold(eq(CASE), anyString()))
+        .thenReturn(new PersonnelShareService.Threshold(42L, "淮北市某医院", 3, 10, 30))
         .thenReturn(null);
     ProcessInstance pi = start("SUSPEND", true);
     assertThat(pi).isWaitingAt("Task_ChooseMonths");
     assertThat(task()).hasCandidateGroup("caseworker");
     complete(task(), Map.of("suspensionMonths", 4L));
     runJobs(pi);
-    verify(service).notifyInstitution(eq(CASE), eq(4), anyString());
+    verify(measures).notifyInstitution(eq(CASE), eq(4), anyString());
     objectionOutcome("UPHELD", "中止 4 个月");
     runJobs(pi);
 
@@ -190,7 +197,7 @@ class PersonnelScoringProcessTest {
     assertThat(task()).hasCandidateGroup("supervisor");
     complete(task(), Map.of("institutionProposal", "SUSPEND", "institutionProposalReason", "人员违规集中，中止协议整改"));
     runJobs(pi);
-    verify(service).decideInstitution(eq(CASE), eq(42L), eq("SUSPEND"), eq("人员违规集中，中止协议整改"), anyString());
+    verify(share).decideInstitution(eq(CASE), eq(42L), eq("SUSPEND"), eq("人员违规集中，中止协议整改"), anyString());
 
     // R-PERS-7 product decision: a higher band replaces the running suspension; its timer must not restore
     assertThat(pi).isWaitingAt("Gateway_AwaitExpiry");
@@ -198,10 +205,13 @@ class PersonnelScoringProcessTest {
         .correlate();
     assertThat(pi).isEnded().hasPassed("Event_SuspensionReplaced", "EndEvent_Replaced").hasNotPassed("Task_Restore");
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
-    verify(service, never()).restore(anyString(), anyString());
+    verify(effects, never()).restore(anyString(), anyString());
   }
 
-  /** The start path of a failed yearly test (R-PERS-2): straight to the R-PERS-10 check, nothing else. */
+  /**
+   * The start path of a failed yearly test (R-PERS-2), as PersonnelTestService starts it: the case of the test
+   * as business key; no agreement has changed yet (issue 13).
+   */
   ProcessInstance startFailedTest() {
     Map<String, Object> v = new HashMap<>();
     v.put("region", "jining");
@@ -209,25 +219,41 @@ class PersonnelScoringProcessTest {
     v.put("nationalCode", "D370811000001");
     v.put("personName", "张伟");
     v.put("measure", "FAILED_TEST");
+    v.put("band", "TEST");
+    v.put("total", 0);
     v.put("pointsYear", 2026);
+    v.put("ruleSet", "SEED_004");
+    v.put("chooseMonths", false);
     return runtimeService().createMessageCorrelation("PersonnelTestFailed").processInstanceBusinessKey(CASE)
         .setVariables(v).correlateStartMessage();
   }
 
+  /**
+   * R-PERS-2 with R-PERS-12: the failed test is notified to the institution and waits for the objection window;
+   * nothing is terminated before. Then the process terminates (the bar as the service answers it), and the share
+   * of two sites is checked (R-PERS-10): the supervisor decides for each, the path ends terminated.
+   */
   @Test
-  void aFailedTestThatTipsTwoSitesAsksTheSupervisorForEachAndEndsTerminated() {
-    when(service.nextThreshold(eq(CASE), anyString()))
-        .thenReturn(new PersonnelMeasureService.Threshold(42L, "济宁市某医院", 3, 10, 30))
-        .thenReturn(new PersonnelMeasureService.Threshold(43L, "济宁市某诊所", 1, 3, 30))
+  void aFailedTestIsTerminatedByTheProcessOnlyAfterTheObjectionWindowThenEachSiteIsChecked() {
+    when(share.nextThreshold(eq(CASE), anyString()))
+        .thenReturn(new PersonnelShareService.Threshold(42L, "济宁市某医院", 3, 10, 30))
+        .thenReturn(new PersonnelShareService.Threshold(43L, "济宁市某诊所", 1, 3, 30))
         .thenReturn(null);
     ProcessInstance pi = startFailedTest();
-    // the check is a job of its own (asyncBefore): the test's transaction commits before it runs
-    assertThat(pi).isWaitingAt("Task_CheckThreshold");
+    // the notice is a job of its own (asyncBefore): the test's transaction commits before it runs
+    assertThat(pi).isWaitingAt("Task_NotifyInstitution");
     runJobs(pi);
+    verify(measures).notifyInstitution(eq(CASE), any(), eq(pi.getId()));
+    assertThat(pi).isWaitingAt("CallActivity_Objection");
+    verify(effects, never()).terminate(anyString(), anyString());
 
+    objectionOutcome("NO_OBJECTION", "解除");
+    runJobs(pi);
+    verify(effects).terminate(CASE, pi.getId());
+    assertThat(pi).variables().containsEntry("barUntil", "2027-06-10");
     assertThat(pi).isWaitingAt("Task_ProposeInstitutionMeasure").variables()
         .containsEntry("thresholdInstitutionId", 42L).containsEntry("thresholdSummary",
-            new PersonnelMeasureService.Threshold(42L, "济宁市某医院", 3, 10, 30).summaryZh());
+            new PersonnelShareService.Threshold(42L, "济宁市某医院", 3, 10, 30).summaryZh());
     assertThat(task()).hasCandidateGroup("supervisor");
     assertThat(task().getDueDate()).isAfter(Date.from(Instant.parse("2026-06-23T00:00:00Z")));
     complete(task(), Map.of("institutionProposal", "TERMINATE", "institutionProposalReason", "测试未合格人员集中"));
@@ -237,21 +263,37 @@ class PersonnelScoringProcessTest {
     complete(task(), Map.of("institutionProposal", "NONE", "institutionProposalReason", "诊所已整改"));
     runJobs(pi);
 
-    verify(service).decideInstitution(eq(CASE), eq(42L), eq("TERMINATE"), eq("测试未合格人员集中"), anyString());
-    verify(service).decideInstitution(eq(CASE), eq(43L), eq("NONE"), eq("诊所已整改"), anyString());
-    assertThat(pi).isEnded().hasPassed("StartEvent_TestFailed", "Task_CheckThreshold", "EndEvent_Terminated")
-        .hasNotPassed("StartEvent_MeasureReached", "Task_NotifyInstitution", "Task_Terminate", "Task_Suspend");
-    verify(service, never()).terminate(anyString(), anyString());
-    verify(service, never()).notifyInstitution(anyString(), any(), anyString());
+    verify(share).decideInstitution(eq(CASE), eq(42L), eq("TERMINATE"), eq("测试未合格人员集中"), anyString());
+    verify(share).decideInstitution(eq(CASE), eq(43L), eq("NONE"), eq("诊所已整改"), anyString());
+    assertThat(pi).isEnded().hasPassed("StartEvent_TestFailed", "Task_NotifyInstitution", "CallActivity_Objection",
+        "Task_Terminate", "Task_CheckThreshold", "EndEvent_Terminated")
+        .hasNotPassed("StartEvent_MeasureReached", "Task_ChooseMonths", "Task_Suspend", "Task_RecordChange");
   }
 
   @Test
-  void aFailedTestBelowTheShareEndsAtOnce() {
+  void aFailedTestUpheldOnObjectionBelowTheShareEndsTerminated() {
     noThreshold();
     ProcessInstance pi = startFailedTest();
     runJobs(pi);
-    assertThat(pi).isEnded().hasPassed("StartEvent_TestFailed", "Task_CheckThreshold", "EndEvent_Terminated")
+    objectionOutcome("UPHELD", "维持解除");
+    runJobs(pi);
+    assertThat(pi).isEnded().hasPassed("Task_Terminate", "Task_CheckThreshold", "EndEvent_Terminated")
         .hasNotPassed("Task_ProposeInstitutionMeasure", "Gateway_AwaitExpiry");
+  }
+
+  /** R-PERS-12: revoked, or changed (a failed test has no lighter measure), the process terminates nothing. */
+  @Test
+  void aFailedTestRevokedOrChangedOnObjectionTerminatesNothing() {
+    for (String outcome : List.of("REVOKED", "CHANGED")) {
+      ProcessInstance pi = startFailedTest();
+      runJobs(pi);
+      objectionOutcome(outcome, "不予解除");
+      runJobs(pi);
+      assertThat(pi).isEnded().hasPassed("Task_RevokeDeduction", "EndEvent_Revoked")
+          .hasNotPassed("Task_Terminate", "Task_RecordChange", "Task_CheckThreshold");
+    }
+    verify(objections, times(2)).revoke(eq(CASE), eq("YY-2026-jining-000001"), anyString());
+    verify(effects, never()).terminate(anyString(), anyString());
   }
 
   @Test
@@ -273,12 +315,12 @@ class PersonnelScoringProcessTest {
     objectionOutcome("REVOKED", null);
     runJobs(pi);
     assertThat(pi).isEnded().hasPassed("Task_RevokeDeduction", "EndEvent_Revoked").hasNotPassed("Task_Suspend");
-    verify(service).revoke(eq(CASE), eq("YY-2026-jining-000001"), anyString());
+    verify(objections).revoke(eq(CASE), eq("YY-2026-jining-000001"), anyString());
   }
 
   @Test
   void aChangeThatLeavesNoMeasureEnds() {
-    when(service.change(eq(CASE), anyString(), eq(2), any(), anyString(), anyString())).thenReturn("NONE");
+    when(objections.change(eq(CASE), anyString(), eq(2), any(), anyString(), anyString())).thenReturn("NONE");
     ProcessInstance pi = start("SUSPEND_3_MONTHS", false);
     runJobs(pi);
     objectionOutcome("CHANGED", "改为扣 2 分");
@@ -290,7 +332,7 @@ class PersonnelScoringProcessTest {
 
   @Test
   void aChangeDownToAnInterviewGoesToTheInterview() {
-    when(service.change(eq(CASE), anyString(), eq(1), any(), anyString(), anyString())).thenReturn("INTERVIEW");
+    when(objections.change(eq(CASE), anyString(), eq(1), any(), anyString(), anyString())).thenReturn("INTERVIEW");
     ProcessInstance pi = start("SUSPEND_3_MONTHS", false);
     runJobs(pi);
     objectionOutcome("CHANGED", "改为约谈");
@@ -306,7 +348,7 @@ class PersonnelScoringProcessTest {
   @Test
   void aChangeToAShorterSuspensionTakesEffectAsChanged() {
     noThreshold();
-    when(service.change(eq(CASE), anyString(), eq(3), eq(2), anyString(), anyString())).thenReturn("SUSPEND");
+    when(objections.change(eq(CASE), anyString(), eq(3), eq(2), anyString(), anyString())).thenReturn("SUSPEND");
     ProcessInstance pi = start("TERMINATE", false);
     runJobs(pi);
     objectionOutcome("CHANGED", "改为中止 2 个月");
