@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yibaoflow.calendar.Deadlines;
+import org.yibaoflow.document.DocumentService;
 import org.yibaoflow.enforcement.ViolationCase;
 import org.yibaoflow.enforcement.FindingsReport;
 import org.yibaoflow.enforcement.ViolationCaseService;
@@ -57,6 +58,7 @@ class ViolationCaseProcessTest {
   static final String NO = DocumentProductionProcessTest.NO;
 
   private final ViolationCaseService service = mock(ViolationCaseService.class);
+  private final DocumentService documents = mock(DocumentService.class);
 
   @BeforeEach
   void register() {
@@ -68,7 +70,10 @@ class ViolationCaseProcessTest {
     Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(service));
     Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(service));
     Mocks.register("determineMeasuresDelegate", new DetermineMeasuresDelegate(service));
-    Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(service));
+    Mocks.register("issueDecisionDelegate", new IssueDecisionDelegate(service));
+    Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(service, documents));
+    Mocks.register("documentServiceListener", DecisionServiceProcessTest.serviceListener(documents));
+    DecisionServiceProcessTest.decisionDocument(documents, NO);
     Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(service, event -> { }));
     Mocks.register("closeViolationCaseDelegate", new CloseViolationCaseDelegate(service));
     Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(service));
@@ -76,8 +81,11 @@ class ViolationCaseProcessTest {
     Mocks.register("recordNotRectifiedDelegate", new RecordNotRectifiedDelegate(service));
     findings(false, null);
     decide("RECTIFICATION", "R-VIO-2", 30);
-    when(service.serveNotice(eq(NO), anyString())).thenReturn(new ViolationCaseService.Notice("VIOLATION_MEASURE",
-        "依据 R-VIO-2，作出「限期整改」处理", "淮北市某医院", "2026-09-24"));
+    when(service.decisionNotice(NO)).thenReturn(new ViolationCaseService.Notice("VIOLATION_MEASURE",
+        "依据 R-VIO-2，作出「限期整改」处理", "淮北市某医院", null));
+    when(service.serveNotice(eq(NO), anyString(), eq(DecisionServiceProcessTest.SERVED))).thenReturn(
+        new ViolationCaseService.Notice("VIOLATION_MEASURE", "依据 R-VIO-2，作出「限期整改」处理", "淮北市某医院",
+            DecisionServiceProcessTest.SERVED.toString()));
     when(service.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
     when(service.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
     when(service.close(eq(NO), anyString())).thenReturn(closed("MEASURES_EXECUTED"));
@@ -208,7 +216,8 @@ class ViolationCaseProcessTest {
     complete(task(pi), Map.of("supervisorApproval", "RETURN", "supervisorComment", "金额需核实"));
     assertThat(pi).isWaitingAt("Task_Investigate").hasPassed("Gateway_ReturnedMerge");
     verify(service, times(2)).determineMeasures(NO, pi.getId());
-    verify(service, never()).serveNotice(anyString(), anyString());
+    verify(service, never()).decisionNotice(anyString());
+    verify(service, never()).serveNotice(anyString(), anyString(), any());
   }
 
   @Test
@@ -305,9 +314,12 @@ class ViolationCaseProcessTest {
     execute(job(pi));
     complete(task(pi), Map.of("legalApproval", "APPROVE", "legalOpinion", "事实清楚，依据充分"));
     complete(task(pi), Map.of("supervisorApproval", "APPROVE"));
-    assertThat(pi).isWaitingAt("Task_ServeNotice");
+    assertThat(pi).isWaitingAt("Task_IssueDecision");
     execute(job(pi));
+    DecisionServiceProcessTest.serve(pi);
     assertThat(pi).isWaitingAt("CallActivity_Objection");
+    assertThat(called(pi, "objection")).variables().containsEntry("noticeServedOn",
+        DecisionServiceProcessTest.SERVED.toString());
     verify(service).recordFindings(eq(NO), eq(new FindingsReport("GEN_OVERCHARGE,GEN_SWAP", new BigDecimal("12000"),
         new BigDecimal("500.5"), new BigDecimal("0.05"), null, false, false, false, false, false)), eq(pi.getId()));
   }
