@@ -25,6 +25,11 @@ public record Document(Long id, String region, String caseNo, String rootCaseNo,
     public String nameZh() {
       return nameZh;
     }
+
+    public static java.util.Optional<ServiceMethod> of(String code) {
+      return java.util.Arrays.stream(values()).filter(m -> m.name().equals(code == null ? "" : code.trim()))
+          .findFirst();
+    }
   }
 
   public String kindName() {

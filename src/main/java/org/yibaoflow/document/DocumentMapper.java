@@ -52,6 +52,10 @@ interface DocumentMapper {
   @Select("SELECT " + COLUMNS + " FROM document WHERE id = #{id}")
   Document find(@Param("id") long id);
 
+  /** The documents of a kind a process instance generated, newest first (the step that serves the latest). */
+  @Select("SELECT " + COLUMNS + " FROM document WHERE process_instance_id = #{pi} AND kind = #{kind} ORDER BY id DESC")
+  List<Document> ofProcess(@Param("pi") String processInstanceId, @Param("kind") String kind);
+
   /** A list, not byte[]: MyBatis would read an array return type as many rows. */
   @Select("SELECT content FROM document WHERE id = #{id}")
   List<byte[]> content(@Param("id") long id);

@@ -133,23 +133,61 @@ public class DocumentService {
     return mapper.findByOccasion(caseNo, kind.name(), occasion);
   }
 
+  /** Unchecked read for process steps (no user): the latest document of a kind the process instance generated. */
+  @Transactional(readOnly = true)
+  public Document latestOfProcess(String processInstanceId, DocumentKind kind) {
+    List<Document> all = mapper.ofProcess(processInstanceId, kind.name());
+    return all.isEmpty() ? null : all.get(0);
+  }
+
   /**
    * Records the service of a document once: the date (not before it was generated, not in the future), the
-   * method and who served it. An objection window still open on the decision then counts from that date. The same service again is answered with the stored one; a different one is 409.
+   * method and who served it. An objection window still open on the decision then counts from that date (the
+   * second window from the service of a review decision). The same service again is answered with the stored one;
+   * a different one is 409.
    */
   @Transactional
   public Document recordService(long id, LocalDate servedOn, String method, String servedBy) {
     Document d = visible(id);
+    Document served = serve(d, servedOn, method, servedBy);
+    periods.served(served, servedOn);
+    return served;
+  }
+
+  /**
+   * The service recorded by the user task that serves the document (送达处理决定书, issue 17): the same checks and
+   * record as {@link #recordService}; the period that follows starts in the process after the task, from this date.
+   * The document is the process instance's own (found by the step, never named by a variable a user could set).
+   */
+  @Transactional
+  public Document recordServiceAtStep(Document d, LocalDate servedOn, String method, String servedBy) {
+    return serve(d, servedOn, method, servedBy);
+  }
+
+  /**
+   * A service recorded at a step of an instance that generated no document (no region): the date (required, not
+   * in the future) and the method are checked; nothing is stored but the process's date.
+   */
+  public LocalDate checkServiceWithoutDocument(LocalDate servedOn, String method) {
+    method(servedOn, method);
+    if (servedOn.isAfter(LocalDate.now(clock))) {
+      throw DomainRuleException.badRequest("servedOn", "R-TIME-1", "送达日期不能晚于今天",
+          "The date of service cannot lie in the future");
+    }
+    return servedOn;
+  }
+
+  private static Document.ServiceMethod method(LocalDate servedOn, String method) {
     if (servedOn == null) {
       throw DomainRuleException.badRequest("servedOn", "R-TIME-1", "须填写送达日期", "The date of service is required");
     }
-    Document.ServiceMethod m;
-    try {
-      m = Document.ServiceMethod.valueOf(method == null ? "" : method.trim());
-    } catch (IllegalArgumentException e) {
-      throw DomainRuleException.badRequest("method", "DOC-SERVICE", "送达方式须为直接送达、邮寄送达或电子送达",
-          "The method of service must be DIRECT, MAIL or ELECTRONIC");
-    }
+    return Document.ServiceMethod.of(method).orElseThrow(() -> DomainRuleException.badRequest("method",
+        "DOC-SERVICE", "送达方式须为直接送达、邮寄送达或电子送达", "The method of service must be DIRECT, MAIL or ELECTRONIC"));
+  }
+
+  private Document serve(Document d, LocalDate servedOn, String method, String servedBy) {
+    long id = d.id();
+    Document.ServiceMethod m = method(servedOn, method);
     LocalDate today = LocalDate.now(clock);
     LocalDate created = d.createdAt().atZoneSameInstant(org.yibaoflow.calendar.WorkingDayCalendar.ZONE).toLocalDate();
     if (servedOn.isAfter(today) || servedOn.isBefore(created)) {
@@ -174,7 +212,6 @@ public class DocumentService {
     audit.record(AuditEntry.of(d.region(), ENTITY, String.valueOf(id), "SERVED", null, null, null,
         m.nameZh() + " " + d.kindName() + " " + d.number(), d.processInstanceId(),
         "servedOn=" + servedOn + ";servedBy=" + who));
-    periods.served(d, servedOn);
     return mapper.find(id);
   }
 

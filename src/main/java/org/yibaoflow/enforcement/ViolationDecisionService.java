@@ -123,24 +123,36 @@ public class ViolationDecisionService {
     return b.append("。").toString();
   }
 
-  /** The written notice (送达) for the objection window: what was decided, to whom, served today. */
+  /** The written notice (送达) for the objection window: what was decided, to whom, served when (null: not yet). */
   public record Notice(String decisionType, String decision, String party, String servedOn) {
   }
 
-  @Transactional
-  public Notice serveNotice(String caseNo, String processInstanceId) {
+  /** The decision notice as the case's data say it, before it is served (制作处理决定书; nothing recorded). */
+  @Transactional(readOnly = true)
+  public Notice decisionNotice(String caseNo) {
     ViolationCase c = support.find(caseNo);
-    LocalDate today = support.today();
     MeasureAmounts amounts = new MeasureAmounts(zero(c.recoveryAmount()), zero(c.refusalAmount()),
         zero(c.fineProposal()), fineMultipleOf(c));
     String text = decisionText(c.measureClass(), c.measureRule(), c.rectificationDays(), amounts);
+    return new Notice("VIOLATION_MEASURE", text, institutions.find(c.institutionId()).name(),
+        c.noticeServedOn() == null ? null : c.noticeServedOn().toString());
+  }
+
+  /**
+   * Records the service of the decision notice on the day the caseworker recorded on its document (issue 17;
+   * R-PERS-12, R-TIME-1: the objection window counts from it). Once per case.
+   */
+  @Transactional
+  public Notice serveNotice(String caseNo, String processInstanceId, LocalDate servedOn) {
+    ViolationCase c = support.find(caseNo);
+    Notice n = decisionNotice(caseNo);
     if (c.noticeServedOn() == null) {
-      mapper.recordNotice(caseNo, today, support.now());
+      mapper.recordNotice(caseNo, servedOn, support.now());
       audit.record(AuditEntry.of(c.region(), ENTITY, caseNo, "NOTICE_SERVED", c.status(), ViolationCase.NOTICE_SERVED,
-          c.measureRule(), truncate("送达处理决定书：" + text), processInstanceId, "servedOn=" + today));
+          c.measureRule(), truncate("送达处理决定书：" + n.decision()), processInstanceId, "servedOn=" + servedOn));
     }
-    LocalDate served = c.noticeServedOn() == null ? today : c.noticeServedOn();
-    return new Notice("VIOLATION_MEASURE", text, institutions.find(c.institutionId()).name(), served.toString());
+    LocalDate served = c.noticeServedOn() == null ? servedOn : c.noticeServedOn();
+    return new Notice(n.decisionType(), n.decision(), n.party(), served.toString());
   }
 
   private Integer fineMultipleOf(ViolationCase c) {

@@ -36,4 +36,10 @@ interface ObjectionMapper {
       + "WHERE objection_no = #{objectionNo} AND status = 'WINDOW_OPEN'")
   int moveNoticeServedOn(@Param("objectionNo") String objectionNo, @Param("servedOn") java.time.LocalDate servedOn,
       @Param("updatedAt") java.time.OffsetDateTime updatedAt);
+
+  /** The review decision's date of service moved to the recorded one while the second window is open (issue 17). */
+  @org.apache.ibatis.annotations.Update("UPDATE objection SET review_served_on = #{servedOn}, updated_at = #{updatedAt} "
+      + "WHERE objection_no = #{objectionNo} AND status = 'SECOND_WINDOW_OPEN'")
+  int moveReviewServedOn(@Param("objectionNo") String objectionNo, @Param("servedOn") java.time.LocalDate servedOn,
+      @Param("updatedAt") java.time.OffsetDateTime updatedAt);
 }

@@ -96,15 +96,36 @@ public class ObjectionService {
    */
   @Transactional
   public Integer moveNoticeServedOn(String processInstanceId, LocalDate servedOn) {
+    return moveServedOn(processInstanceId, servedOn, false);
+  }
+
+  /**
+   * The review decision (异议复核决定书) was served on another day than the day it was recorded: while the second
+   * window (to the administrative department) is open, it counts from the recorded day of service (R-PERS-12,
+   * R-TIME-1). Returns the window's working days when moved, else null. Not a user's operation.
+   */
+  @Transactional
+  public Integer moveReviewServedOn(String processInstanceId, LocalDate servedOn) {
+    return moveServedOn(processInstanceId, servedOn, true);
+  }
+
+  private Integer moveServedOn(String processInstanceId, LocalDate servedOn, boolean review) {
     Objection o = mapper.findByProcessInstance(processInstanceId);
-    if (o == null || o.status() != Objection.Status.WINDOW_OPEN || servedOn.equals(o.noticeServedOn())
-        || mapper.moveNoticeServedOn(o.objectionNo(), servedOn, OffsetDateTime.now(clock)) == 0) {
+    if (o == null) {
+      return null;
+    }
+    Objection.Status open = review ? Objection.Status.SECOND_WINDOW_OPEN : Objection.Status.WINDOW_OPEN;
+    LocalDate was = review ? o.reviewServedOn() : o.noticeServedOn();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (o.status() != open || servedOn.equals(was) || (review ? mapper.moveReviewServedOn(o.objectionNo(), servedOn, now)
+        : mapper.moveNoticeServedOn(o.objectionNo(), servedOn, now)) == 0) {
       return null;
     }
     Deadline window = calendar.addWorkingDays(servedOn, o.windowWorkingDays());
-    audit.record(AuditEntry.of(o.region(), ENTITY, o.objectionNo(), "NOTICE_SERVICE_RECORDED", o.status().name(),
-        o.status().name(), "R-PERS-12", "登记的送达日期 " + servedOn + "，异议期改至 " + window.deadline(),
-        processInstanceId, "was=" + o.noticeServedOn()));
+    audit.record(AuditEntry.of(o.region(), ENTITY, o.objectionNo(), review ? "REVIEW_SERVICE_RECORDED"
+        : "NOTICE_SERVICE_RECORDED", o.status().name(), o.status().name(), "R-PERS-12", "登记的送达日期 " + servedOn
+        + "，" + (review ? "向行政部门提出异议的期限" : "异议期") + "改至 " + window.deadline(), processInstanceId,
+        "was=" + was));
     return o.windowWorkingDays();
   }
 

@@ -128,17 +128,55 @@ class DocumentIT {
     assertThat(Http.demo(port, "liuyang").post("/api/documents/" + id + "/service",
         "{\"servedOn\":\"" + LocalDate.now(clock) + "\",\"method\":\"DIRECT\"}").status()).isEqualTo(404);
 
-    // service two days after the notice was generated: recorded once, bad input answered 400 naming the field, a
-    // different second record 409; the open objection window then counts from the day of service (R-PERS-12)
+    // served two days after the notice was generated: the caseworker records it in 送达处理决定书 (issue 17);
+    // bad input leaves the task open with the Chinese message; the objection window counts from that day
     LocalDate servedOn = LocalDate.now(clock).plusDays(2);
     testClock.set(servedOn.atTime(10, 0).atZone(WorkingDayCalendar.ZONE).toInstant());
     try {
+      serveInTask(zhangjing, pi, id, servedOn);
       recordService(zhangjing, id, pi, servedOn, decision.get("sha256").asText());
     } finally {
       testClock.reset();
     }
   }
 
+  /** 送达处理决定书 in Tasklist: the form links the generated decision and offers the manners of service. */
+  void serveInTask(Http zhangjing, String pi, long id, LocalDate servedOn) throws Exception {
+    Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_ServeNotice").singleResult();
+    assertThat(task).as("送达处理决定书").isNotNull();
+    JsonNode form = zhangjing.get("/engine-rest/task/" + task.getId() + "/form-variables?deserializeValues=false").json();
+    assertThat(form.get("documentLink").get("value").asText()).endsWith("(/api/documents/" + id + ")");
+    assertThat(form.get("serviceMethodOptions").get("type").asText()).isEqualTo("Json");
+    assertThat(form.get("serviceMethodOptions").get("value").asText()).contains("直接送达", "邮寄送达", "电子送达");
+    Http.Response future = completeTask(zhangjing, task, Map.of("servedOn", servedOn.plusDays(1).toString(),
+        "serviceMethod", "MAIL"));
+    assertThat(future.status()).isNotEqualTo(204);
+    assertThat(future.body()).contains("送达日期须在文书生成之日至今天之间", "servedOn");
+    Http.Response pigeon = completeTask(zhangjing, task, Map.of("servedOn", servedOn.toString(),
+        "serviceMethod", "PIGEON"));
+    assertThat(pigeon.body()).contains("送达方式须为直接送达、邮寄送达或电子送达");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    // the date the window counts from cannot be sent with the form: only the form's fields are accepted
+    Http.Response injected = completeTask(zhangjing, task, Map.of("servedOn", servedOn.toString(),
+        "serviceMethod", "DIRECT", "noticeServedOn", "2020-01-01"));
+    assertThat(injected.status()).isEqualTo(400);
+    assertThat(injected.body()).contains("noticeServedOn");
+    Http.Response ok = completeTask(zhangjing, task, Map.of("servedOn", servedOn.toString(), "serviceMethod", "DIRECT",
+        "servedBy", "张静、李明"));
+    assertThat(ok.status()).as(ok.body()).isIn(200, 204);
+    drive(pi);
+    assertThat(jdbc.queryForObject("SELECT notice_served_on FROM violation_case WHERE process_instance_id = ?",
+        LocalDate.class, pi)).isEqualTo(servedOn);
+  }
+
+  Http.Response completeTask(Http user, Task task, Map<String, Object> variables) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode vars = body.putObject("variables");
+    variables.forEach((k, v) -> vars.putObject(k).put("value", String.valueOf(v)).put("type", "String"));
+    return user.post("/engine-rest/task/" + task.getId() + "/complete", body.toString());
+  }
+
+  /** The service recorded in the task, as the API sees it: once, 400 naming the field, 409 for another record. */
   void recordService(Http zhangjing, long id, String pi, LocalDate servedOn, String sha256) throws Exception {
     String today = servedOn.toString();
     Http.Response badMethod = zhangjing.post("/api/documents/" + id + "/service",
@@ -149,12 +187,12 @@ class DocumentIT {
         "{\"servedOn\":\"" + servedOn.plusDays(1) + "\",\"method\":\"MAIL\"}");
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.json().get("field").asText()).isEqualTo("servedOn");
-    Http.Response served = zhangjing.post("/api/documents/" + id + "/service",
-        "{\"servedOn\":\"" + today + "\",\"method\":\"DIRECT\",\"servedBy\":\"张静、李明\"}");
-    assertThat(served.status()).as(served.body()).isEqualTo(200);
-    assertThat(served.json().get("servedAt").asText()).isEqualTo(today);
-    assertThat(served.json().get("serviceMethod").asText()).isEqualTo("DIRECT");
-    assertThat(served.json().get("servedBy").asText()).isEqualTo("张静、李明");
+    JsonNode served = zhangjing.get("/api/cases/" + runtimeService.getVariable(pi, "caseNo") + "/documents").json()
+        .get(1);
+    assertThat(served.get("id").asLong()).isEqualTo(id);
+    assertThat(served.get("servedAt").asText()).isEqualTo(today);
+    assertThat(served.get("serviceMethod").asText()).isEqualTo("DIRECT");
+    assertThat(served.get("servedBy").asText()).isEqualTo("张静、李明");
     assertThat(zhangjing.post("/api/documents/" + id + "/service",
         "{\"servedOn\":\"" + today + "\",\"method\":\"DIRECT\"}").status()).isEqualTo(200);
     assertThat(zhangjing.post("/api/documents/" + id + "/service",
@@ -162,6 +200,7 @@ class DocumentIT {
     // immutable: the stored file is the one served
     assertThat(DocumentService.sha256(download(id, "zhangjing").body())).isEqualTo(sha256);
 
+    // R-PERS-12, R-TIME-1: the objection window counts from the recorded service, not from the decision
     ProcessInstance objection = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi)
         .processDefinitionKey("objection").singleResult();
     assertThat(jdbc.queryForObject("SELECT notice_served_on FROM objection WHERE process_instance_id = ?",

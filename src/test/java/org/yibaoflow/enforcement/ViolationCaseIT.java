@@ -270,6 +270,7 @@ class ViolationCaseIT {
         "legalOpinion", "事实清楚，依据 R-VIO-3"));
     complete(Http.demo(port, "chenmin"), pi, "Task_SupervisorApproval", Map.of("supervisorApproval", "APPROVE"));
     drive(pi);
+    serveNotice(pi);
     ProcessInstance objection = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi)
         .processDefinitionKey("objection").singleResult();
     drive(pi);
@@ -442,6 +443,7 @@ class ViolationCaseIT {
         "legalOpinion", "事实清楚"));
     complete(Http.demo(port, "chenmin"), pi, "Task_SupervisorApproval", Map.of("supervisorApproval", "APPROVE"));
     drive(pi);
+    serveNotice(pi);
     // no points while the objection window is open
     assertThat(zhangjing.get("/api/agreements/" + agreement.id() + "/points?year=" + thisYear).json()
         .get("total").asInt()).isZero();
@@ -554,6 +556,13 @@ class ViolationCaseIT {
     }
     n.put("summary", "智能监控预警");
     return n.toString();
+  }
+
+  /** 送达处理决定书 (issue 17): the caseworker records that the generated decision was served today, in person. */
+  void serveNotice(String pi) {
+    complete(Http.demo(port, "zhangjing"), pi, "Task_ServeNotice", Map.of("servedOn",
+        LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).toString(), "serviceMethod", "DIRECT"));
+    drive(pi);
   }
 
   /** Completes the process instance's (or its called instances') task over /engine-rest as the user. */

@@ -159,6 +159,51 @@ class ObjectionIT {
     assertThat(Http.anonymous(port).get("/api/objections/" + no).status()).isEqualTo(401);
   }
 
+  /**
+   * Issue 17: the agency's review decision (异议复核决定书) is generated on Monday 2026-09-21 and served on Thursday
+   * Sep 24; the window to the administrative department counts from the service (R-PERS-12, R-TIME-1): 10 working
+   * days from the day after Sep 24 are Sep 28, 29, 30 (Sep 25-27 Mid-Autumn), Oct 8, 9 (Oct 1-7 National Day),
+   * Saturday Oct 10 (declared working), Oct 12-15, so it ends with Thursday 2026-10-15, at Oct 16 00:00 Beijing
+   * time. Counted from the decision (Sep 21) it would have ended with Oct 12: a filing on Oct 14 is in time.
+   */
+  @Test
+  void theSecondWindowCountsFromTheServiceOfTheReviewDecision() {
+    clock.set(OffsetDateTime.parse("2026-09-21T09:00:00+08:00").toInstant());
+    String no = openObjection();
+    String pi = jdbc.queryForObject("SELECT process_instance_id FROM objection WHERE objection_no = ?", String.class, no);
+    assertThat(Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings",
+        "{\"reasons\":\"违规事实认定错误\"}").status()).isEqualTo(202);
+    Jobs.executeDue(managementService, pi);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId(),
+        Map.of("reviewOutcome", "UPHELD", "reviewReasons", "证据充分，维持原决定"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId(),
+        Map.of("reviewApproval", "APPROVE"));
+    Jobs.executeDue(managementService, pi);
+    assertThat(jdbc.queryForObject("SELECT review_served_on FROM objection WHERE objection_no = ?", java.time.LocalDate.class, no).toString())
+        .isEqualTo("2026-09-21");
+    Long id = jdbc.queryForObject("SELECT id FROM document WHERE case_no = ? AND kind = 'OBJECTION_REVIEW'", Long.class,
+        no);
+
+    clock.set(OffsetDateTime.parse("2026-09-24T10:00:00+08:00").toInstant());
+    Http.Response served = Http.demo(port, "zhangjing").post("/api/documents/" + id + "/service",
+        "{\"servedOn\":\"2026-09-24\",\"method\":\"MAIL\"}");
+    assertThat(served.status()).as(served.body()).isEqualTo(200);
+
+    assertThat(jdbc.queryForObject("SELECT review_served_on FROM objection WHERE objection_no = ?", java.time.LocalDate.class, no).toString())
+        .isEqualTo("2026-09-24");
+    assertThat(runtimeService.getVariable(pi, "reviewServedOn")).isEqualTo("2026-09-24");
+    assertThat(managementService.createJobQuery().processInstanceId(pi).activityId("Event_SecondWindowExpired")
+        .timers().singleResult().getDuedate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2026-10-16T00:00:00+08:00").toInstant());
+    assertThat(Http.demo(port, "zhangjing").get("/api/objections/" + no).json().get("windowEndsOn").asText())
+        .isEqualTo("2026-10-15");
+    clock.set(OffsetDateTime.parse("2026-10-14T09:00:00+08:00").toInstant());
+    Http.Response second = Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings",
+        "{\"reasons\":\"对复核决定不服\"}");
+    assertThat(second.status()).as(second.body()).isEqualTo(202);
+    assertThat(second.json().get("level").asText()).isEqualTo("ADMIN");
+  }
+
   /** An objection process of 淮北 for a decision served on 2026-09-18, past its registration job. */
   private String openObjection() {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("objection", Map.of("region", "huaibei",

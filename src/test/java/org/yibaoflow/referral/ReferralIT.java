@@ -61,8 +61,13 @@ class ReferralIT {
     complete(pi, Map.of("legalApproval", "APPROVE"));
     complete(pi, Map.of("supervisorApproval", "APPROVE"));
     String today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
-    complete(pi, Map.of("receivingBody", "淮北市公安局", "transferredOn", today, "letterNo", "淮医保移〔2026〕8号"));
+    // a letterNo sent with the form is ignored: the transfer records the 文号 of the generated 移送函 (issue 17)
+    complete(pi, Map.of("receivingBody", "淮北市公安局", "transferredOn", today, "letterNo", "伪造〔2026〕8号"));
     Jobs.executeDue(managementService, pi.getId());
+    assertThat(jdbc.queryForObject("SELECT letter_no FROM referral WHERE referral_no = ?", String.class, no))
+        .isEqualTo(jdbc.queryForObject("SELECT doc_number FROM document WHERE case_no = ? AND kind = 'REFERRAL_LETTER'",
+            String.class, no))
+        .isNotEqualTo("伪造〔2026〕8号");
 
     clock.set(OffsetDateTime.now(clock).plusDays(45).toInstant());
     JsonNode open = Http.demo(port, "chenmin").get("/api/referrals").json();

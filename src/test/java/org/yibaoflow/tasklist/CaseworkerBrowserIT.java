@@ -185,6 +185,20 @@ class CaseworkerBrowserIT {
       clickButton(b, ".task-form, [cam-tasklist-task]", "完成");
       b.waitUntil(d -> task(pi, "Task_SupervisorApproval") == null ? Boolean.TRUE : null);
       drive(pi);
+      b.logout();
+
+      // ---------------------------------------------------------------- 张静 serves the decision (issue 17)
+      b.login("tasklist", "zhangjing", "demo");
+      openCard(b, "经办待办", caseNo, hospital.name(), "送达处理决定书");
+      claim(b);
+      b.waitForText("淮医保协〔"); // the link to the generated 处理决定书, with its number
+      pickToday(b, "Field_ServedOn");
+      choose(b, "Field_ServiceMethod", "直接送达");
+      b.screenshot("serve-notice");
+      assertChineseOnly(b, "the service of the decision");
+      clickButton(b, ".task-form, [cam-tasklist-task]", "完成");
+      b.waitUntil(d -> task(pi, "Task_ServeNotice") == null ? Boolean.TRUE : null);
+      drive(pi);
       assertThat(runtimeService.getVariable(pi.getId(), "noticeServedOn")).as("the notice is served").isNotNull();
       b.screenshot("after-notice");
     }

@@ -26,13 +26,15 @@ class DocumentFacts {
       "DISCIPLINE", "纪检监察机关", "REGULATOR", "有关行政部门");
 
   private final ViolationCaseFacts violationCases;
+  private final PersonnelCaseFacts personnelCases;
   private final RegionSettingsService settings;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  DocumentFacts(ViolationCaseFacts violationCases, RegionSettingsService settings, WorkingDayCalendar calendar,
-      Clock clock) {
+  DocumentFacts(ViolationCaseFacts violationCases, PersonnelCaseFacts personnelCases, RegionSettingsService settings,
+      WorkingDayCalendar calendar, Clock clock) {
     this.violationCases = violationCases;
+    this.personnelCases = personnelCases;
     this.settings = settings;
     this.calendar = calendar;
     this.clock = clock;
@@ -86,8 +88,14 @@ class DocumentFacts {
         d.put("rule", "R-DES-1");
       }
       case PERSONNEL_SCORING_NOTICE, PERSONNEL_DECISION -> {
+        // the person, the points, the rule, the deductions and the institutions from the measure case's rows
         d.put("personName", first(e, "personName", "party"));
-        d.put("points", first(e, "points", "totalPoints"));
+        d.put("points", first(e, "points", "total"));
+        d.putAll(personnelCases.data(e.getProcessBusinessKey()));
+        if (kind == DocumentKind.PERSONNEL_SCORING_NOTICE) {
+          // served at 记录约谈情况, the measure of reaching 5 points (R-PERS-6)
+          d.put("decision", "请你单位对其进行约谈，并做好约谈记录。");
+        }
       }
       default -> {
       }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yibaoflow.calendar.Deadlines;
+import org.yibaoflow.document.DocumentService;
 import org.yibaoflow.enforcement.ViolationCase;
 import org.yibaoflow.enforcement.FindingsReport;
 import org.yibaoflow.enforcement.ViolationCaseQueries;
@@ -65,6 +66,7 @@ class ViolationCaseProcessTest {
   private final ViolationFindingsService findings = mock(ViolationFindingsService.class);
   private final ViolationDecisionService decision = mock(ViolationDecisionService.class);
   private final ViolationRectificationService rectifications = mock(ViolationRectificationService.class);
+  private final DocumentService documents = mock(DocumentService.class);
 
   @BeforeEach
   void register() {
@@ -77,7 +79,10 @@ class ViolationCaseProcessTest {
     Mocks.register("resumeSettlementDelegate", new ResumeSettlementDelegate(findings));
     Mocks.register("terminateForMissingRecordsDelegate", new TerminateForMissingRecordsDelegate(findings));
     Mocks.register("determineMeasuresDelegate", new DetermineMeasuresDelegate(decision));
-    Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(decision));
+    Mocks.register("issueDecisionDelegate", new IssueDecisionDelegate(decision));
+    Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(decision, documents));
+    Mocks.register("documentServiceListener", DecisionServiceProcessTest.serviceListener(documents));
+    DecisionServiceProcessTest.decisionDocument(documents, NO);
     Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(decision, event -> { }));
     Mocks.register("closeViolationCaseDelegate", new CloseViolationCaseDelegate(rectifications));
     Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(rectifications));
@@ -85,8 +90,11 @@ class ViolationCaseProcessTest {
     Mocks.register("recordNotRectifiedDelegate", new RecordNotRectifiedDelegate(rectifications));
     findings(false, null);
     decide("RECTIFICATION", "R-VIO-2", 30);
-    when(decision.serveNotice(eq(NO), anyString())).thenReturn(new ViolationDecisionService.Notice("VIOLATION_MEASURE",
-        "依据 R-VIO-2，作出「限期整改」处理", "淮北市某医院", "2026-09-24"));
+    when(decision.decisionNotice(NO)).thenReturn(new ViolationDecisionService.Notice("VIOLATION_MEASURE",
+        "依据 R-VIO-2，作出「限期整改」处理", "淮北市某医院", null));
+    when(decision.serveNotice(eq(NO), anyString(), eq(DecisionServiceProcessTest.SERVED))).thenReturn(
+        new ViolationDecisionService.Notice("VIOLATION_MEASURE", "依据 R-VIO-2，作出「限期整改」处理", "淮北市某医院",
+            DecisionServiceProcessTest.SERVED.toString()));
     when(findings.suspendSettlementForRecords(eq(NO), anyString())).thenReturn(7);
     when(rectifications.openRectification(eq(NO), eq(30), anyString())).thenReturn(30);
     when(rectifications.close(eq(NO), anyString())).thenReturn(closed("MEASURES_EXECUTED"));
@@ -217,7 +225,8 @@ class ViolationCaseProcessTest {
     complete(task(pi), Map.of("supervisorApproval", "RETURN", "supervisorComment", "金额需核实"));
     assertThat(pi).isWaitingAt("Task_Investigate").hasPassed("Gateway_ReturnedMerge");
     verify(decision, times(2)).determineMeasures(NO, pi.getId());
-    verify(decision, never()).serveNotice(anyString(), anyString());
+    verify(decision, never()).decisionNotice(anyString());
+    verify(decision, never()).serveNotice(anyString(), anyString(), any());
   }
 
   @Test
@@ -314,9 +323,12 @@ class ViolationCaseProcessTest {
     execute(job(pi));
     complete(task(pi), Map.of("legalApproval", "APPROVE", "legalOpinion", "事实清楚，依据充分"));
     complete(task(pi), Map.of("supervisorApproval", "APPROVE"));
-    assertThat(pi).isWaitingAt("Task_ServeNotice");
+    assertThat(pi).isWaitingAt("Task_IssueDecision");
     execute(job(pi));
+    DecisionServiceProcessTest.serve(pi);
     assertThat(pi).isWaitingAt("CallActivity_Objection");
+    assertThat(called(pi, "objection")).variables().containsEntry("noticeServedOn",
+        DecisionServiceProcessTest.SERVED.toString());
     verify(findings).recordFindings(eq(NO), eq(new FindingsReport("GEN_OVERCHARGE,GEN_SWAP", new BigDecimal("12000"),
         new BigDecimal("500.5"), new BigDecimal("0.05"), null, false, false, false, false, false)), eq(pi.getId()));
   }

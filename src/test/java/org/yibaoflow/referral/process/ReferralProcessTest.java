@@ -1,6 +1,7 @@
 package org.yibaoflow.referral.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -12,6 +13,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -33,6 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.document.Document;
+import org.yibaoflow.document.DocumentKind;
+import org.yibaoflow.document.DocumentService;
+import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.referral.DossierChecklists;
 import org.yibaoflow.referral.Referral;
 import org.yibaoflow.referral.ReferralService;
@@ -54,6 +60,9 @@ class ReferralProcessTest {
 
   private final ReferralService service = mock(ReferralService.class);
   private final DossierChecklists checklists = mock(DossierChecklists.class);
+  private final DocumentService documents = mock(DocumentService.class);
+  /** The 文号 of the 移送函 the process generated at 办理移送 (issue 17). */
+  private static final String LETTER_NO = "淮医保移〔2026〕1号";
   private int reminders;
 
   @BeforeEach
@@ -61,7 +70,8 @@ class ReferralProcessTest {
     Mocks.register("deadlines", Deadlines.withShippedArrangements(
         Clock.fixed(Instant.parse("2026-09-18T02:00:00Z"), WorkingDayCalendar.ZONE)));
     Mocks.register("registerReferralDelegate", new RegisterReferralDelegate(service, checklists));
-    Mocks.register("recordTransferDelegate", new RecordTransferDelegate(service));
+    Mocks.register("recordTransferDelegate", new RecordTransferDelegate(service, documents));
+    when(documents.latestOfProcess(anyString(), eq(DocumentKind.REFERRAL_LETTER))).thenReturn(letter(LETTER_NO));
     Mocks.register("recordReminderDelegate", new RecordReminderDelegate(service));
     Mocks.register("recordFeedbackDelegate", new RecordFeedbackDelegate(service));
     Mocks.register("closeReferralDelegate", new CloseReferralDelegate(service));
@@ -165,14 +175,35 @@ class ReferralProcessTest {
     complete(task(), Map.of("legalApproval", "APPROVE"));
   }
 
+  @Test
+  void withoutAGeneratedLetterTheTransferIsRefusedWhateverLetterNoTheFormSent() {
+    when(documents.latestOfProcess(anyString(), eq(DocumentKind.REFERRAL_LETTER))).thenReturn(null);
+    ProcessInstance pi = start();
+    prepareAndApprove();
+    complete(task(), Map.of("supervisorApproval", "APPROVE"));
+    complete(task(), Map.of("receivingBody", "淮北市公安局", "transferredOn", "2026-09-18", "letterNo", "淮医保移〔2026〕1号"));
+    assertThatThrownBy(() -> execute(job())).isInstanceOfSatisfying(DomainRuleException.class,
+        e -> assertThat(e.messageZh()).contains("没有系统生成的移送函"));
+    assertThat(pi).isWaitingAt("Task_RecordTransfer");
+    verify(service, never()).recordTransfer(any(), any(), any(), any());
+  }
+
+  static Document letter(String number) {
+    return new Document(7L, "huaibei", NO, "VIOLATION-2026-001", "REFERRAL_LETTER", "Task_Transfer#1", number,
+        "移送函-" + NO + ".docx", "0".repeat(64), "1".repeat(64), "pi", "zhangjing", null, null, null, null, null, null);
+  }
+
   private static void approveAndTransfer() {
     if ("Task_PrepareDossier".equals(task().getTaskDefinitionKey())) {
       prepareAndApprove();
     }
     complete(task(), Map.of("supervisorApproval", "APPROVE"));
     assertThat(task()).hasCandidateGroup("caseworker").hasDefinitionKey("Task_Transfer");
-    complete(task(), Map.of("receivingBody", "淮北市公安局", "transferredOn", "2026-09-18", "letterNo", "淮医保移〔2026〕1号"));
+    // a letterNo sent with the form is not the letter's: ignored, the generated letter's 文号 is recorded
+    complete(task(), Map.of("receivingBody", "淮北市公安局", "transferredOn", "2026-09-18", "letterNo", "伪造〔2026〕99号"));
     execute(job());
+    assertThat(runtimeService().createVariableInstanceQuery().variableName("letterNo").singleResult().getValue())
+        .isEqualTo(LETTER_NO);
   }
 
   private static void feedback(ProcessInstance pi, String type, String content) {
