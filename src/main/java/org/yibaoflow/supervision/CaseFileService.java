@@ -93,7 +93,7 @@ class CaseFileService {
     List<String> running = instances.stream().filter(p -> p.getEndTime() == null)
         .map(HistoricProcessInstance::getId).toList();
     List<ProcessView> processes = instances.stream().map(p -> new ProcessView(p.getId(), p.getProcessDefinitionKey(),
-        names.definition(p.getProcessDefinitionId()).name(), p.getState(), Labels.processState(p.getState()),
+        names.definition(p.getProcessDefinitionId()).name(), p.getState(), CodeNames.processState(p.getState()),
         instant(p.getStartTime()), instant(p.getEndTime()), Labels.time(instant(p.getStartTime())),
         Labels.time(instant(p.getEndTime())))).toList();
     Map<String, Object> institution = ref.institutionId() == null ? null
@@ -103,7 +103,7 @@ class CaseFileService {
         : mapper.auditOfAgreement(ref.agreementId().toString());
     Map<String, Object> facts = facts(ref);
     return new CaseFile(ref.caseNo(), ref.kind(), CaseDirectory.KIND_ZH.get(ref.kind()), ref.region(),
-        labels.region(ref.region()), ref.status(), Labels.status(ref.kind(), ref.status()), running.isEmpty(),
+        labels.region(ref.region()), ref.status(), CodeNames.status(ref.kind(), ref.status()), running.isEmpty(),
         ref.party(), facts, labels.facts(ref.kind(), facts), institution, labels.facts("INSTITUTION", institution),
         agreement, labels.facts("AGREEMENT", agreement), audit(agreementHistory), processes,
         deadlines.ofProcessInstances(running), stepsDone(pids), decisions(ref, facts), linked(ref, pids),
@@ -112,8 +112,8 @@ class CaseFileService {
 
   private List<AuditView> audit(List<AuditEntry> entries) {
     Map<String, String> actors = names.userNames(entries.stream().map(AuditEntry::actor).toList());
-    return entries.stream().map(a -> new AuditView(a.entityType(), a.action(), Labels.entity(a.entityType()),
-        Labels.state(a.entityType(), a.fromState()), Labels.state(a.entityType(), a.toState()), a.ruleId(),
+    return entries.stream().map(a -> new AuditView(a.entityType(), a.action(), CodeNames.entity(a.entityType()),
+        CodeNames.state(a.entityType(), a.fromState()), CodeNames.state(a.entityType(), a.toState()), a.ruleId(),
         labels.reason(a.reason()), a.actor(), a.actor() == null ? null : actors.get(a.actor()),
         Labels.time(a.occurredAt()))).toList();
   }
@@ -136,37 +136,37 @@ class CaseFileService {
     switch (ref.kind()) {
       case "VIOLATION" -> {
         if (f.get("measureClass") != null) {
-          decisions.add(new Decision(str(f.get("measureClass")), Labels.code(str(f.get("measureClass"))),
+          decisions.add(new Decision(str(f.get("measureClass")), CodeNames.code(str(f.get("measureClass"))),
               str(f.get("measureRule")), null, "异议结果：" + (f.get("objectionOutcome") == null ? "—"
-                  : Labels.code(str(f.get("objectionOutcome"))))));
+                  : CodeNames.code(str(f.get("objectionOutcome"))))));
         }
         for (Map<String, Object> m : Rows.camel(mapper.violationMeasures(ref.caseNo()))) {
-          decisions.add(new Decision(str(m.get("measure")), Labels.code(str(m.get("measure"))), str(m.get("ruleId")),
+          decisions.add(new Decision(str(m.get("measure")), CodeNames.code(str(m.get("measure"))), str(m.get("ruleId")),
               m.get("amount"), labels.reason(str(m.get("detail")))));
         }
       }
       // R-PERS-6: the band the year's points reached and its measure
       case "PERSONNEL" -> decisions.add(new Decision(str(f.get("measure")), "记分处理："
-          + Labels.code(str(f.get("measure"))) + "（" + f.get("band") + " 分档，年度累计 " + f.get("total") + " 分）",
-          "R-PERS-6", null, "状态：" + Labels.status("PERSONNEL", str(f.get("status")))));
+          + CodeNames.code(str(f.get("measure"))) + "（" + f.get("band") + " 分档，年度累计 " + f.get("total") + " 分）",
+          "R-PERS-6", null, "状态：" + CodeNames.status("PERSONNEL", str(f.get("status")))));
       // R-PERS-12: the objection's outcome and the decision that took effect
       case "OBJECTION" -> {
         if (f.get("outcome") != null) {
-          decisions.add(new Decision(str(f.get("outcome")), "异议结果：" + Labels.code(str(f.get("outcome"))),
+          decisions.add(new Decision(str(f.get("outcome")), "异议结果：" + CodeNames.code(str(f.get("outcome"))),
               "R-PERS-12", null, labels.reason(str(f.get("effectiveDecision")))));
         }
       }
       // R-EVA-1..5: the grade, the decision on the agreement and what was done
       case "EVALUATION" -> {
         if (f.get("grade") != null || f.get("outcome") != null) {
-          decisions.add(new Decision(str(f.get("outcome")), "考核等次：" + orDash(Labels.code(str(f.get("grade"))))
-              + "，结论：" + orDash(Labels.code(str(f.get("outcome")))),
+          decisions.add(new Decision(str(f.get("outcome")), "考核等次：" + orDash(CodeNames.code(str(f.get("grade"))))
+              + "，结论：" + orDash(CodeNames.code(str(f.get("outcome")))),
               f.get("ruleId") == null ? "R-EVA-1" : str(f.get("ruleId")), null,
-              "执行结果：" + orDash(Labels.code(str(f.get("appliedOutcome"))))));
+              "执行结果：" + orDash(CodeNames.code(str(f.get("appliedOutcome"))))));
         }
       }
       // R-VIO-11: to whom the case went, and how often it was chased
-      case "REFERRAL" -> decisions.add(new Decision(str(f.get("kind")), "移送" + Labels.code(str(f.get("kind")))
+      case "REFERRAL" -> decisions.add(new Decision(str(f.get("kind")), "移送" + CodeNames.code(str(f.get("kind")))
           + (f.get("receivingBody") == null ? "（待移送）" : "：" + f.get("receivingBody")), "R-VIO-11", null,
           "催办 " + f.get("reminderCount") + " 次"));
       default -> {

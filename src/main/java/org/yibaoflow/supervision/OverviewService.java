@@ -101,7 +101,7 @@ class OverviewService {
         List<Map<String, Object>> often = new ArrayList<>();
         for (Map<String, Object> a : Rows.camel(mapper.suspendedOften(region, Math.max(1, threshold - 1)))) {
           Map<String, Object> shown = new LinkedHashMap<>(a);
-          shown.put("stateZh", Labels.code((String) a.get("state")));
+          shown.put("stateZh", CodeNames.code((String) a.get("state")));
           often.add(shown);
         }
         near.add(new NearThreshold(region, threshold, often));
@@ -196,7 +196,8 @@ class OverviewService {
   /** Measure classes (R-VIO-2), personnel measures (PERSONNEL_..., R-PERS-6) and agreement states by name. */
   private static List<Named> named(List<SupervisionMapper.Count> counts) {
     return counts.stream().map(c -> new Named(c.region(), c.name(), c.name().startsWith("PERSONNEL_")
-        ? "人员" + Labels.code(c.name().substring("PERSONNEL_".length())) : Labels.code(c.name()), c.total())).toList();
+        ? "人员" + CodeNames.code(c.name().substring("PERSONNEL_".length())) : CodeNames.code(c.name()), c.total()))
+        .toList();
   }
 
   private static Map<String, Object> lower(Map<String, Object> row) {

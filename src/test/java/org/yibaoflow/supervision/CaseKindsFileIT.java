@@ -134,9 +134,7 @@ class CaseKindsFileIT {
 
   @Test
   void aReferralAndTheCaseItIsAbout() {
-    SupervisionFixtures fixtures = new SupervisionFixtures(port, institutions, agreements, runtimeService, taskService,
-        managementService, clock);
-    SupervisionFixtures.OpenedCase subject = fixtures.investigating("huaibei", "案卷移送医院");
+    SupervisionFixtures.OpenedCase subject = fixtures().investigating("huaibei", "案卷移送医院");
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("referral", Map.of("region", "huaibei",
         "referralKind", "JUDICIAL", "caseSummary", "伪造住院病历骗取医保基金", "subjectRef", subject.caseNo()));
     Jobs.executeDue(managementService, pi.getId());
@@ -248,16 +246,14 @@ class CaseKindsFileIT {
     taskService.complete(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(), variables);
   }
 
-  /** Runs the due jobs of an instance and the instances it called until none is left. */
+  /** Runs the due jobs of the case and the instances it called until none is left (SupervisionFixtures.drive). */
   private void drive(String pi) {
-    for (int round = 0; round < 20; round++) {
-      java.util.Set<String> ids = new java.util.HashSet<>(List.of(pi));
-      runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).list().forEach(s -> ids.add(s.getId()));
-      if (managementService.createJobQuery().processInstanceIds(ids).executable().count() == 0) {
-        return;
-      }
-      Jobs.executeDue(managementService, ids.toArray(String[]::new));
-    }
+    fixtures().drive(pi);
+  }
+
+  private SupervisionFixtures fixtures() {
+    return new SupervisionFixtures(port, institutions, agreements, runtimeService, taskService, managementService,
+        clock);
   }
 
   /** The kinds of the case's documents, as the case file lists them (GET /api/cases/{caseNo}/documents). */

@@ -27,17 +27,17 @@ class LabelsTest {
 
   @Test
   void statusesAreReadByTheKindOfCase() {
-    assertThat(Labels.status("VIOLATION", "INVESTIGATING")).isEqualTo("调查取证中");
-    assertThat(Labels.status("VIOLATION", "CLOSED")).isEqualTo("已结案");
-    assertThat(Labels.status("REFERRAL", "CLOSED")).isEqualTo("已办结");
-    assertThat(Labels.status("OBJECTION", "FINAL")).isEqualTo("决定已生效");
-    assertThat(Labels.status("PERSONNEL", "SUSPENDED")).isEqualTo("中止服务协议中");
+    assertThat(CodeNames.status("VIOLATION", "INVESTIGATING")).isEqualTo("调查取证中");
+    assertThat(CodeNames.status("VIOLATION", "CLOSED")).isEqualTo("已结案");
+    assertThat(CodeNames.status("REFERRAL", "CLOSED")).isEqualTo("已办结");
+    assertThat(CodeNames.status("OBJECTION", "FINAL")).isEqualTo("决定已生效");
+    assertThat(CodeNames.status("PERSONNEL", "SUSPENDED")).isEqualTo("中止服务协议中");
     // an agreement's states are its own (AgreementState), a case's status in the audit trail is its kind's
-    assertThat(Labels.state("AGREEMENT", "SUSPENDED")).isEqualTo("中止");
-    assertThat(Labels.state("VIOLATION_CASE", "DOCUMENTS_REQUESTED")).isEqualTo("责令提供资料");
-    assertThat(Labels.code("SMART_MONITORING")).isEqualTo("智能监控");
-    assertThat(Labels.code("AGREEMENT_SUSPENSION")).isEqualTo("中止协议");
-    assertThat(Labels.processState("COMPLETED")).isEqualTo("已办结");
-    assertThat(Labels.entity("VIOLATION_CASE")).isEqualTo("违约案件");
+    assertThat(CodeNames.state("AGREEMENT", "SUSPENDED")).isEqualTo("中止");
+    assertThat(CodeNames.state("VIOLATION_CASE", "DOCUMENTS_REQUESTED")).isEqualTo("责令提供资料");
+    assertThat(CodeNames.code("SMART_MONITORING")).isEqualTo("智能监控");
+    assertThat(CodeNames.code("AGREEMENT_SUSPENSION")).isEqualTo("中止协议");
+    assertThat(CodeNames.processState("COMPLETED")).isEqualTo("已办结");
+    assertThat(CodeNames.entity("VIOLATION_CASE")).isEqualTo("违约案件");
   }
 }

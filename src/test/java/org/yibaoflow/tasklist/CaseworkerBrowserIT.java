@@ -103,6 +103,10 @@ class CaseworkerBrowserIT {
       claim(b);
       b.screenshot("investigation-form");
       assertChineseOnly(b, "the investigation form");
+      // the case file of the case, from its form (issue 16): zh-forms.js puts the link beside 案件编号
+      b.waitUntil(d -> b.all(By.cssSelector("a.yibao-case-file")).isEmpty() ? null : Boolean.TRUE);
+      assertThat(b.all(By.cssSelector("a.yibao-case-file")).get(0).getDomAttribute("href"))
+          .isEqualTo("/cases/" + caseNo);
       tag(b, "Field_FindingCodes", "保管财务账目");
       type(b, "Field_SampleAmount", "800");
       type(b, "Field_InvestigationNote", "现场检查：住院病历、费用明细未按规定保管");
