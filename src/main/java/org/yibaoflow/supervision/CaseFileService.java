@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.platform.AuditEntry;
+import org.yibaoflow.platform.AuditService;
 import org.yibaoflow.platform.DomainRuleException;
 import org.yibaoflow.platform.EngineAsApplication;
 import org.yibaoflow.platform.RegionAccess;
@@ -39,8 +40,9 @@ class CaseFileService {
   }
 
   /** An audit entry as users read it: what it is about, the states in Chinese, who (by name) and when. */
-  record AuditView(String entityType, String action, String subjectZh, String fromStateZh, String toStateZh,
-      String ruleId, String reasonZh, String actor, String actorName, String occurredBeijing) {
+  record AuditView(String entityType, String action, String fromState, String toState, String subjectZh,
+      String fromStateZh, String toStateZh, String ruleId, String reasonZh, String actor, String actorName,
+      String occurredBeijing) {
   }
 
   record LinkedCase(String caseNo, String kind, String kindZh, String relation) {
@@ -112,9 +114,11 @@ class CaseFileService {
 
   private List<AuditView> audit(List<AuditEntry> entries) {
     Map<String, String> actors = names.userNames(entries.stream().map(AuditEntry::actor).toList());
-    return entries.stream().map(a -> new AuditView(a.entityType(), a.action(), CodeNames.entity(a.entityType()),
+    return entries.stream().map(a -> new AuditView(a.entityType(), a.action(), a.fromState(), a.toState(),
+        CodeNames.entity(a.entityType()),
         CodeNames.state(a.entityType(), a.fromState()), CodeNames.state(a.entityType(), a.toState()), a.ruleId(),
-        labels.reason(a.reason()), a.actor(), a.actor() == null ? null : actors.get(a.actor()),
+        labels.reason(a.reason()), a.actor(), a.actor() == null || AuditService.SYSTEM.equals(a.actor()) ? "系统"
+            : actors.get(a.actor()),
         Labels.time(a.occurredAt()))).toList();
   }
 

@@ -88,6 +88,7 @@ final class CodeNames {
 
   /** The case kind whose statuses an audited entity's states are. */
   private static final Map<String, String> KIND_OF_ENTITY = Map.of("VIOLATION_CASE", "VIOLATION",
+      "DESIGNATION_APPLICATION", "DESIGNATION", "OBJECTION", "OBJECTION",
       "REFERRAL", "REFERRAL", "PERSONNEL_MEASURE", "PERSONNEL", "EVALUATION", "EVALUATION");
 
 
@@ -105,7 +106,7 @@ final class CodeNames {
     if (code == null) {
       return null;
     }
-    String s = STATUS.getOrDefault(kind, Map.of()).get(code);
+    String s = kind == null ? null : STATUS.getOrDefault(kind, Map.of()).get(code);
     return s != null ? s : code(code);
   }
 

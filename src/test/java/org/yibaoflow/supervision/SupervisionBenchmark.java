@@ -79,7 +79,7 @@ public final class SupervisionBenchmark {
       OverviewService after = ctx.getBean(OverviewService.class);
       SupervisionMapper mapper = ctx.getBean(SupervisionMapper.class);
       // real cases through the engine, then copies of their rows up to each size (see copyCases)
-      int real = Math.min(Integer.getInteger("benchmark.real", 1_000), sizes.get(0));
+      int real = Math.min(Integer.getInteger("benchmark.real", 500), sizes.get(0));
       start(ctx, 0, real);
       org.springframework.jdbc.core.JdbcTemplate jdbc = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
       int copies = 0;
@@ -183,8 +183,15 @@ public final class SupervisionBenchmark {
       String insert = "INSERT INTO " + t.getKey() + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM "
           + t.getKey() + " WHERE TENANT_ID_ = '" + REGION + "' AND ID_ NOT LIKE '%#%'";
       if (t.getKey().equals("ACT_RU_EXECUTION")) {
+        // executions nest (process instance, concurrent child, scope child): copied without their parent first,
+        // then given the copy of their parent
+        String suffix = "#" + n;
         jdbc.update(insert + " AND PARENT_ID_ IS NULL");
-        jdbc.update(insert + " AND PARENT_ID_ IS NOT NULL");
+        jdbc.update(insert.replace("CASE WHEN PARENT_ID_ IS NULL THEN NULL ELSE PARENT_ID_ || '" + suffix + "' END",
+            "CAST(NULL AS VARCHAR(64))") + " AND PARENT_ID_ IS NOT NULL");
+        jdbc.update("UPDATE ACT_RU_EXECUTION c SET PARENT_ID_ = (SELECT o.PARENT_ID_ || '" + suffix + "' FROM "
+            + "ACT_RU_EXECUTION o WHERE o.ID_ = LEFT(c.ID_, LENGTH(c.ID_) - " + suffix.length() + ")) WHERE c.ID_ LIKE '%"
+            + suffix + "' AND c.TENANT_ID_ = '" + REGION + "'");
       } else {
         jdbc.update(insert);
       }
