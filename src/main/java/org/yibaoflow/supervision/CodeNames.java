@@ -53,6 +53,8 @@ final class CodeNames {
     put("COMPLAINT", "投诉举报", "SMART_MONITORING", "智能监控", "ROUTINE_INSPECTION", "日常稽核",
         "SPECIAL_INSPECTION", "专项检查", "YEAR_END_INSPECTION", "年终检查", "FLYING_INSPECTION", "飞行检查",
         "EXPENSE_REVIEW", "费用审核");
+    // how a violation case closed
+    put("AGREEMENT_TERMINATED", "解除服务协议", "DECISION_REVOKED", "处理决定已撤销", "MEASURES_EXECUTED", "处理措施已执行");
     put("DOCUMENTS_REQUESTED", "责令提供资料（暂停结算）", "DOCUMENTS_PROVIDED", "按期提供资料",
         "DOCUMENTS_NOT_PROVIDED", "逾期未提供资料", "RECOVERY", "追回医保基金", "REFUSAL", "拒付", "FINE_PROPOSAL", "罚款建议",
         "RECTIFIED", "整改到位", "NOT_RECTIFIED_SUSPENSION", "逾期未整改，中止协议",
@@ -127,6 +129,10 @@ final class CodeNames {
   static String state(String entityType, String state) {
     if (state == null) {
       return null;
+    }
+    if (state.startsWith("BANNED_UNTIL ")) {
+      // R-VIO-9: an institution barred from applying until a day
+      return "限制申请定点至 " + state.substring("BANNED_UNTIL ".length());
     }
     return "AGREEMENT".equals(entityType) ? code(state) : status(KIND_OF_ENTITY.get(entityType), state);
   }
