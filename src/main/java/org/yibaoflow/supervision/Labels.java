@@ -69,7 +69,8 @@ class Labels {
     if (row != null) {
       row.forEach((field, value) -> {
         String shown = value(kind, field, value);
-        if (shown != null && !shown.isBlank()) {
+        // the database's own ids (institution, agreement) are nothing users read
+        if (shown != null && !shown.isBlank() && !field.equals("id")) {
           facts.add(new Fact(field, FIELD.getOrDefault(field, field), shown));
         }
       });
