@@ -1,20 +1,21 @@
 // The case file (案卷) of /cases/{caseNo}: /api/cases/{caseNo}, and the documents from /api/cases/{caseNo}/documents.
+// Everything shown is what the server put in Chinese (statusZh, regionZh, the *Facts lists, names, Beijing times):
+// no code or id reaches the page.
 (() => {
-  const { esc, json, api, caseLink, table, label } = Yb;
+  const { esc, json, api, caseLink, table, time, day } = Yb;
   const caseNo = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop());
-  const time = v => v ? new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
-  function facts(obj) {
-    if (!obj) { return '<p class="muted">—</p>'; }
-    return '<dl class="facts">' + Object.entries(obj).filter(([, v]) => v !== null && v !== '')
-      .map(([k, v]) => '<dt>' + esc(label(Yb.FIELD, k)) + '</dt><dd>' + esc(v) + '</dd>').join('') + '</dl>';
+  function facts(list) {
+    if (!list || !list.length) { return '<p class="muted">—</p>'; }
+    return '<dl class="facts">' + list.map(f => '<dt>' + esc(f.label) + '</dt><dd>' + esc(f.value) + '</dd>').join('')
+      + '</dl>';
   }
 
   function audit(entries) {
-    return table(['时间', '操作', '状态', '规则', '理由', '操作人'], entries.map(a => '<tr><td>' + esc(time(a.occurredAt))
-      + '</td><td>' + esc(a.entityType) + ' ' + esc(a.action) + '</td><td>' + esc(a.fromState || '') + ' → '
-      + esc(a.toState || '') + '</td><td>' + esc(a.ruleId || '') + '</td><td>' + esc(a.reason) + '</td><td>'
-      + esc(a.actor) + '</td></tr>'));
+    return table(['时间', '事项', '状态', '依据', '说明', '操作人'], entries.map(a => '<tr><td>' + esc(a.occurredBeijing)
+      + '</td><td>' + esc(a.subjectZh) + '</td><td>' + (a.fromStateZh || a.toStateZh
+        ? esc(a.fromStateZh || '—') + ' → ' + esc(a.toStateZh || '—') : '') + '</td><td>' + esc(a.ruleId || '')
+      + '</td><td>' + esc(a.reasonZh) + '</td><td>' + esc(a.actorName || '系统') + '</td></tr>'));
   }
 
   async function documents() {
@@ -23,10 +24,11 @@
       const r = await api('/api/cases/' + encodeURIComponent(caseNo) + '/documents');
       const list = r.ok ? await r.json() : [];
       const items = Array.isArray(list) ? list : (list.documents || list.items || []);
-      el.innerHTML = items.length ? table(['文书', '文号', '日期'], items.map(d => '<tr><td>'
+      el.innerHTML = items.length ? table(['文书', '文号', '生成时间', '送达'], items.map(d => '<tr class="document"><td>'
         + (d.id !== undefined ? '<a href="/api/documents/' + encodeURIComponent(d.id) + '">' : '')
-        + esc(d.kindName || d.title || d.kind || '文书') + (d.id !== undefined ? '</a>' : '') + '</td><td>'
-        + esc(d.number || '') + '</td><td>' + esc(time(d.createdAt)) + (d.servedAt ? '（' + esc(d.servedAt) + ' 送达）' : '') + '</td></tr>'))
+        + esc(d.kindName || d.title || '文书') + (d.id !== undefined ? '</a>' : '') + '</td><td>'
+        + esc(d.number || '') + '</td><td>' + esc(time(d.createdAt)) + '</td><td>'
+        + (d.servedAt ? esc(day(d.servedAt)) + ' 送达' : '未送达') + '</td></tr>'))
         : '<p class="muted" id="no-documents">暂无文书</p>';
     } catch (e) {
       el.innerHTML = '<p class="muted" id="no-documents">暂无文书</p>';
@@ -40,29 +42,29 @@
       c = await json('/api/cases/' + encodeURIComponent(caseNo));
     } catch (e) {
       document.querySelector('main').innerHTML = '<section class="wide error" id="not-found">'
-        + (e.status === 404 ? '案卷 ' + esc(caseNo) + ' 不存在或不属于您的统筹地区。' : '加载失败（' + esc(e.message) + '）')
+        + (e.status === 404 ? '案卷 ' + esc(caseNo) + ' 不存在或不属于您的统筹地区。' : '加载失败（' + esc(e.status || '') + '）')
         + '</section>';
       document.body.dataset.loaded = 'error';
       return;
     }
-    document.getElementById('case-kind').textContent = c.kindZh + ' · ' + label(Yb.REGION, c.region);
-    document.getElementById('summary').innerHTML = '<p>状态：<b id="case-status">' + esc(c.status) + '</b> '
+    document.getElementById('case-kind').textContent = c.kindZh + ' · ' + c.regionZh;
+    document.getElementById('summary').innerHTML = '<p>状态：<b id="case-status">' + esc(c.statusZh) + '</b> '
       + (c.closed ? '<span class="tag">已办结</span>' : '<span class="tag green">办理中</span>') + '</p>'
       + table(['流程', '开始', '结束', '状态'], c.processes.map(p => '<tr><td>' + esc(p.process) + '</td><td>'
-        + esc(time(p.started)) + '</td><td>' + esc(time(p.ended)) + '</td><td>' + esc(p.state) + '</td></tr>'))
-      + facts(c.facts);
+        + esc(p.startedBeijing || '—') + '</td><td>' + esc(p.endedBeijing || '—') + '</td><td>' + esc(p.stateZh)
+        + '</td></tr>'))
+      + facts(c.caseFacts);
     document.getElementById('parties').innerHTML = '<p>当事人：<b id="party">' + esc(c.party) + '</b></p>'
-      + (c.institution ? '<h3>机构</h3>' + facts(c.institution) : '')
-      + (c.agreement ? '<h3>服务协议</h3>' + facts(Object.assign({}, c.agreement,
-        { state: label(Yb.AGREEMENT_STATE, c.agreement.state) })) : '');
+      + (c.institutionFacts.length ? '<h3>机构</h3>' + facts(c.institutionFacts) : '')
+      + (c.agreementFacts.length ? '<h3>服务协议</h3>' + facts(c.agreementFacts) : '');
     document.getElementById('agreement-history').innerHTML = audit(c.agreementHistory);
     document.getElementById('open').innerHTML = table(['期限', '步骤', '流程', '承办人', '到期（北京时间）'],
       c.openTasksAndDeadlines.map(i => '<tr class="' + (i.overdue ? 'overdue' : '') + '"><td>' + esc(i.kindZh)
         + (i.ruleId ? ' <span class="muted">' + esc(i.ruleId) + '</span>' : '') + '</td><td>' + esc(i.step)
         + '</td><td>' + esc(i.process) + '</td><td>' + esc(i.assigneeName || '') + '</td><td>'
         + esc(i.dueBeijing || '—') + (i.overdue ? ' <span class="tag red">已逾期</span>' : '') + '</td></tr>'));
-    document.getElementById('decisions').innerHTML = table(['决定 / 措施', '依据', '金额', '说明'],
-      c.decisions.map(d => '<tr><td>' + esc(label(Yb.MEASURE, d.what)) + '</td><td>' + esc(d.ruleId || '') + '</td><td>'
+    document.getElementById('decisions').innerHTML = table(['决定 / 措施', '依据', '金额（元）', '说明'],
+      c.decisions.map(d => '<tr class="decision"><td>' + esc(d.what) + '</td><td>' + esc(d.ruleId || '') + '</td><td>'
         + esc(d.amount == null ? '' : d.amount) + '</td><td>' + esc(d.detail || '') + '</td></tr>'));
     document.getElementById('linked').innerHTML = table(['案件', '类别', '关系'], c.linkedCases.map(l => '<tr><td>'
       + caseLink(l.caseNo) + '</td><td>' + esc(l.kindZh) + '</td><td>' + esc(l.relation) + '</td></tr>'));

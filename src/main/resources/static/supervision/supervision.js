@@ -26,7 +26,8 @@
   }
 
   function overview(o) {
-    document.getElementById('regions').textContent = o.regions.map(r => label(Yb.REGION, r)).join('、');
+    const region = r => o.regionNames[r] || '—';
+    document.getElementById('regions').textContent = o.regions.map(region).join('、');
     document.getElementById('open-cases').textContent = o.openCases + ' 件';
     chart('chart-processes', {
       tooltip: {}, grid: { left: 110, right: 20, top: 10, bottom: 20 },
@@ -46,31 +47,31 @@
       tooltip: { trigger: 'item' },
       title: o.measures.length ? undefined : { text: '暂无', left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 14 } },
       series: [{ type: 'pie', radius: ['35%', '65%'],
-        data: o.measures.map(m => ({ name: label(Yb.MEASURE, m.name) + (o.regions.length > 1 ? '·' + label(Yb.REGION, m.region) : ''), value: m.total })) }]
+        data: o.measures.map(m => ({ name: m.nameZh + (o.regions.length > 1 ? '·' + region(m.region) : ''), value: m.total })) }]
     });
     chart('chart-agreements', {
-      tooltip: {}, xAxis: { type: 'category', data: o.agreements.map(a => label(Yb.AGREEMENT_STATE, a.name)
-        + (o.regions.length > 1 ? '·' + label(Yb.REGION, a.region) : '')) },
+      tooltip: {}, xAxis: { type: 'category', data: o.agreements.map(a => a.nameZh
+        + (o.regions.length > 1 ? '·' + region(a.region) : '')) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: o.agreements.map(a => a.total), itemStyle: { color: '#3a7bd5' } }]
     });
     document.getElementById('suspensions').innerHTML = table(['地区', '机构', '中止次数', '解除阈值', '协议状态'],
-      o.suspensions.flatMap(s => s.agreements.map(a => '<tr><td>' + esc(label(Yb.REGION, s.region)) + '</td><td>'
+      o.suspensions.flatMap(s => s.agreements.map(a => '<tr><td>' + esc(region(s.region)) + '</td><td>'
         + esc(a.institutionName) + '</td><td>' + a.suspensionCount + '</td><td>' + s.threshold + '</td><td>'
-        + esc(label(Yb.AGREEMENT_STATE, a.state)) + '</td></tr>')));
+        + esc(a.stateZh) + '</td></tr>')));
     document.getElementById('signing').innerHTML = o.signing.map(s => '<p id="signing-' + esc(s.region) + '">'
-      + esc(label(Yb.REGION, s.region)) + ' ' + s.year + ' 年：网签 ' + s.online + ' / 签约 ' + s.signed + '，网签率 '
+      + esc(region(s.region)) + ' ' + s.year + ' 年：网签 ' + s.online + ' / 签约 ' + s.signed + '，网签率 '
       + (s.ratePercent == null ? '—（尚无签约）' : '<span class="figure">' + s.ratePercent + '%</span> '
         + (s.targetMet ? '<span class="tag green">达标</span>' : '<span class="tag red">未达 90%</span>')) + '</p>').join('');
     document.getElementById('campaigns').innerHTML = table(['地区', '年度', '应考核', '已启动', '已评定', '续签', '缓签', '不再续签', '网签率'],
-      o.campaigns.map(c => '<tr><td>' + esc(label(Yb.REGION, c.region)) + '</td><td>' + c.year + '</td><td>'
+      o.campaigns.map(c => '<tr><td>' + esc(region(c.region)) + '</td><td>' + c.year + '</td><td>'
         + c.totalAgreements + '</td><td>' + c.started + '</td><td>' + c.graded + '</td><td>' + c.renewed + '</td><td>'
         + c.deferred + '</td><td>' + c.notRenewed + '</td><td>' + (c.onlineSigningRate == null ? '—' : c.onlineSigningRate + '%')
         + '</td></tr>'));
     document.getElementById('referrals').innerHTML = table(['移送编号', '类别', '所涉案件', '接收机关', '状态', '已过天数'],
       o.openReferrals.map(r => '<tr><td>' + caseLink(r.referral.referralNo) + '</td><td>'
         + esc(label(Yb.REFERRAL_KIND, r.referral.kind)) + '</td><td>' + caseLink(r.referral.subjectRef) + '</td><td>'
-        + esc(r.referral.receivingBody || '—') + '</td><td>' + esc(r.referral.status) + '</td><td>' + r.ageDays
+        + esc(r.referral.receivingBody || '—') + '</td><td>' + esc(label(Yb.REFERRAL_STATUS, r.referral.status)) + '</td><td>' + r.ageDays
         + ' 天</td></tr>'));
     document.getElementById('monitoring').innerHTML = table(['机构', '人员', '原因', '年度'],
       o.keyMonitoring.map(k => '<tr><td>' + esc(k.institutionName) + '</td><td>' + esc(k.personName) + '</td><td>'
@@ -103,7 +104,13 @@
 
   async function load() {
     const me = await Yb.me();
-    if (me) { document.getElementById('user').textContent = me.userId; }
+    if (me) {
+      // the user's name, as Tasklist shows it (first name: the Chinese name), not the login id
+      const r = await fetch('/camunda/api/engine/engine/default/user/' + encodeURIComponent(me.userId) + '/profile',
+        { credentials: 'same-origin' });
+      const p = r.ok ? await r.json() : null;
+      document.getElementById('user').textContent = p && p.firstName ? p.firstName : '';
+    }
     await deadlines();
     overview(await json('/api/supervision/overview'));
     await incidents();

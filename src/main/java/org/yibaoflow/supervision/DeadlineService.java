@@ -3,7 +3,6 @@ package org.yibaoflow.supervision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -15,8 +14,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.yibaoflow.calendar.WorkingDayCalendar;
@@ -37,8 +34,6 @@ class DeadlineService {
   static final int MAX_WORKING_DAYS = 60;
   static final int LIST_LIMIT = 300;
   static final int MAX_LIST_LIMIT = 1000;
-  private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(WorkingDayCalendar.ZONE);
 
   /** A deadline as the page shows it; {@code dueBeijing} is the moment in Beijing time. */
   record Item(String kind, String kindZh, String ruleId, String caseNo, String caseKind, String region,
@@ -66,14 +61,15 @@ class DeadlineService {
 
   /**
    * A moment in Beijing time as people write a deadline: a period ends at the end of its last day (R-TIME-1), so
-   * 00:00 is shown as 24:00 of the day before ("2026-12-14 24:00", not "2026-12-15 00:00").
+   * 00:00 is shown as 24:00 of the day before ("2026年12月14日 24:00", not "2026年12月15日 00:00"); other moments as
+   * the case file shows them (Labels.time).
    */
   static String beijing(Instant instant) {
     var t = instant.atZone(WorkingDayCalendar.ZONE);
     if (t.getHour() == 0 && t.getMinute() == 0) {
-      return t.toLocalDate().minusDays(1) + " 24:00";
+      return Labels.date(t.toLocalDate().minusDays(1)) + " 24:00";
     }
-    return BEIJING.format(instant);
+    return Labels.time(instant);
   }
 
   private final TaskService taskService;
@@ -81,11 +77,13 @@ class DeadlineService {
   private final EngineAsApplication engine;
   private final EngineNames names;
   private final CaseDirectory directory;
+  private final SupervisionMapper mapper;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
   DeadlineService(TaskService taskService, ManagementService managementService, EngineAsApplication engine,
-      EngineNames names, CaseDirectory directory, WorkingDayCalendar calendar, Clock clock) {
+      EngineNames names, CaseDirectory directory, SupervisionMapper mapper, WorkingDayCalendar calendar, Clock clock) {
+    this.mapper = mapper;
     this.taskService = taskService;
     this.managementService = managementService;
     this.engine = engine;
@@ -166,12 +164,14 @@ class DeadlineService {
     Map<String, SupervisionMapper.CaseRef> cases = directory.find(keys.values());
     Map<String, String> userNames = names.userNames(tasks.stream().map(Task::getAssignee).toList());
     Map<String, String> activityOfDefinition = jobActivities(timers);
+    Map<String, String> unclaimed = candidates(tasks.stream().filter(t -> t.getAssignee() == null)
+        .map(Task::getId).toList());
     List<Item> items = new ArrayList<>();
     for (Task t : tasks) {
       String caseNo = keys.get(t.getProcessInstanceId());
       SupervisionMapper.CaseRef ref = cases.get(caseNo);
       Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-      String assigneeName = t.getAssignee() != null ? userNames.get(t.getAssignee()) : candidates(t.getId());
+      String assigneeName = t.getAssignee() != null ? userNames.get(t.getAssignee()) : unclaimed.get(t.getId());
       items.add(new Item("TASK", "办理期限", null, caseNo, ref == null ? null : ref.kind(), t.getTenantId(),
           ref == null ? null : ref.party(), names.definition(t.getProcessDefinitionId()).name(), t.getName(),
           t.getAssignee(), assigneeName, due, due == null ? null : beijing(due),
@@ -197,14 +197,16 @@ class DeadlineService {
     return activities;
   }
 
-  /** "待认领（经办人员）" for an unclaimed task: its candidate groups as roles. */
-  private String candidates(String taskId) {
-    List<String> groups = new ArrayList<>();
-    for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(Role.ofGroup(link.getGroupId()).map(Role::nameZh).orElse(link.getGroupId()));
-      }
+  /** "待认领（经办人员）" for each unclaimed task: its candidate groups as roles, read in one query. */
+  private Map<String, String> candidates(List<String> taskIds) {
+    Map<String, List<String>> groups = new HashMap<>();
+    taskIds.forEach(id -> groups.put(id, new ArrayList<>()));
+    if (!taskIds.isEmpty()) {
+      mapper.candidateGroups(taskIds).forEach(c -> groups.get(c.taskId())
+          .add(Role.ofGroup(c.groupId()).map(Role::nameZh).orElse(c.groupId())));
     }
-    return "待认领（" + (groups.isEmpty() ? "未指定" : String.join("、", groups)) + "）";
+    Map<String, String> shown = new HashMap<>();
+    groups.forEach((id, g) -> shown.put(id, "待认领（" + (g.isEmpty() ? "未指定" : String.join("、", g)) + "）"));
+    return shown;
   }
 }

@@ -10,14 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yibaoflow.calendar.WorkingDayCalendar;
@@ -60,17 +52,16 @@ class OverviewService {
       Boolean targetMet) {
   }
 
-  record Overview(List<String> regions, long openCases, List<ProcessCount> processes, List<Month> months,
-      List<SupervisionMapper.Count> measures, List<SupervisionMapper.Count> agreements, List<NearThreshold> suspensions,
+  /** A count of a code (measure class, agreement state) with its Chinese name. */
+  record Named(String region, String name, String nameZh, long total) {
+  }
+
+  record Overview(List<String> regions, Map<String, String> regionNames, long openCases, List<ProcessCount> processes,
+      List<Month> months, List<Named> measures, List<Named> agreements, List<NearThreshold> suspensions,
       List<ReferralService.OpenReferral> openReferrals, List<CampaignProgress> campaigns, List<SigningRate> signing,
       List<Map<String, Object>> keyMonitoring, List<Workload> workload) {
   }
 
-  private final TaskService taskService;
-  private final RuntimeService runtimeService;
-  private final ManagementService managementService;
-  private final RepositoryService repositoryService;
-  private final HistoryService historyService;
   private final EngineAsApplication engine;
   private final EngineNames names;
   private final SupervisionMapper mapper;
@@ -78,16 +69,11 @@ class OverviewService {
   private final ReferralService referrals;
   private final EvaluationCampaignService campaigns;
   private final Clock clock;
+  private final Labels labels;
 
-  OverviewService(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-      RepositoryService repositoryService, HistoryService historyService,
-      EngineAsApplication engine, EngineNames names, SupervisionMapper mapper, RegionSettingsService settings,
-      ReferralService referrals, EvaluationCampaignService campaigns, Clock clock) {
-    this.taskService = taskService;
-    this.runtimeService = runtimeService;
-    this.managementService = managementService;
-    this.repositoryService = repositoryService;
-    this.historyService = historyService;
+  OverviewService(EngineAsApplication engine, EngineNames names, SupervisionMapper mapper, RegionSettingsService settings,
+      ReferralService referrals, EvaluationCampaignService campaigns, Clock clock, Labels labels) {
+    this.labels = labels;
     this.engine = engine;
     this.names = names;
     this.mapper = mapper;
@@ -100,31 +86,34 @@ class OverviewService {
   @Transactional(readOnly = true)
   public Overview overview(List<String> regions) {
     if (regions.isEmpty()) {
-      return new Overview(regions, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of());
+      return new Overview(regions, Map.of(), 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+          List.of(), List.of(), List.of(), List.of());
     }
-    String[] tenants = regions.toArray(String[]::new);
     LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
     return engine.call(() -> {
-      List<Task> tasks = taskService.createTaskQuery().tenantIdIn(tenants).list();
-      long openCases = runtimeService.createProcessInstanceQuery().tenantIdIn(tenants).rootProcessInstances().count();
+      long openCases = mapper.openRootInstances(regions);
       List<NearThreshold> near = new ArrayList<>();
       List<SigningRate> signing = new ArrayList<>();
       List<CampaignProgress> progress = new ArrayList<>();
       for (String region : regions) {
         // R-VIO-5: one more suspension at the region's threshold terminates the agreement
         int threshold = settings.value(region, RegionSetting.SUSPENSION_TERMINATION_THRESHOLD);
-        near.add(new NearThreshold(region, threshold,
-            Rows.camel(mapper.suspendedOften(region, Math.max(1, threshold - 1)))));
+        List<Map<String, Object>> often = new ArrayList<>();
+        for (Map<String, Object> a : Rows.camel(mapper.suspendedOften(region, Math.max(1, threshold - 1)))) {
+          Map<String, Object> shown = new LinkedHashMap<>(a);
+          shown.put("stateZh", CodeNames.code((String) a.get("state")));
+          often.add(shown);
+        }
+        near.add(new NearThreshold(region, threshold, often));
         signing.add(signingRate(region, today.getYear()));
         Long campaign = mapper.latestCampaign(region);
         if (campaign != null) {
           progress.add(campaigns.progressUnchecked(campaign));
         }
       }
-      return new Overview(regions, openCases, steps(tasks, tenants), months(tenants, today),
-          mapper.measuresByClass(regions), mapper.agreementsByState(regions), near, referrals.open(), progress,
-          signing, Rows.camel(mapper.keyMonitoring(regions, today.getYear())), workload(tasks));
+      return new Overview(regions, labels.regions(regions), openCases, steps(regions), months(regions, today),
+          named(mapper.measuresByClass(regions)), named(mapper.agreementsByState(regions)), near, referrals.open(), progress,
+          signing, Rows.camel(mapper.keyMonitoring(regions, today.getYear())), workload(regions));
     });
   }
 
@@ -145,69 +134,70 @@ class OverviewService {
   /**
    * Open instances per process, and where they wait: user tasks by name, process deadlines (timers) as
    * "期限：name". Every process with an open instance is listed, also one that only waits for a message or timer.
+   * The database counts (grouped reads over ACT_RU_EXECUTION, ACT_RU_TASK and ACT_RU_JOB in the user's tenants): no
+   * task or job is loaded, whatever the number of open cases.
    */
-  private List<ProcessCount> steps(List<Task> tasks, String[] tenants) {
+  List<ProcessCount> steps(List<String> tenants) {
     Map<String, Map<String, Long>> byProcess = new TreeMap<>();
-    Map<String, String> processNames = new TreeMap<>();
-    for (Task t : tasks) {
-      EngineNames.Definition d = names.definition(t.getProcessDefinitionId());
-      processNames.put(d.key(), d.name());
-      byProcess.computeIfAbsent(d.key(), k -> new TreeMap<>()).merge(t.getName(), 1L, Long::sum);
+    for (SupervisionMapper.Grouped g : mapper.openTasksByStep(tenants)) {
+      byProcess.computeIfAbsent(g.processKey(), k -> new TreeMap<>()).merge(g.name(), g.total(), Long::sum);
     }
-    for (Job j : managementService.createJobQuery().timers().tenantIdIn(tenants).list()) {
-      EngineNames.Definition d = names.definition(j.getProcessDefinitionId());
-      processNames.put(d.key(), d.name());
-      String step = "期限：" + names.activity(j.getProcessDefinitionId(), names.jobActivity(j.getJobDefinitionId()));
-      byProcess.computeIfAbsent(d.key(), k -> new TreeMap<>()).merge(step, 1L, Long::sum);
-    }
-    for (ProcessDefinition d : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
-      processNames.putIfAbsent(d.getKey(), d.getName() != null ? d.getName() : d.getKey());
+    for (SupervisionMapper.TimerGroup g : mapper.timersByJobDefinition(tenants)) {
+      String step = "期限：" + names.activity(g.processDefinitionId(), names.jobActivity(g.jobDefinitionId()));
+      byProcess.computeIfAbsent(names.definition(g.processDefinitionId()).key(), k -> new TreeMap<>())
+          .merge(step, g.total(), Long::sum);
     }
     List<ProcessCount> result = new ArrayList<>();
-    for (Map.Entry<String, String> p : processNames.entrySet()) {
-      long open = runtimeService.createProcessInstanceQuery().tenantIdIn(tenants).processDefinitionKey(p.getKey())
-          .count();
-      if (open == 0) {
-        continue;
-      }
-      List<StepCount> steps = byProcess.getOrDefault(p.getKey(), Map.of()).entrySet().stream()
-          .map(e -> new StepCount(p.getKey(), p.getValue(), e.getKey(), e.getValue())).toList();
-      result.add(new ProcessCount(p.getKey(), p.getValue(), open, steps));
+    List<SupervisionMapper.Grouped> open = new ArrayList<>(mapper.openInstancesByProcess(tenants));
+    open.sort(java.util.Comparator.comparing(SupervisionMapper.Grouped::processKey));
+    for (SupervisionMapper.Grouped p : open) {
+      String name = p.name() != null ? p.name() : p.processKey();
+      List<StepCount> steps = byProcess.getOrDefault(p.processKey(), Map.of()).entrySet().stream()
+          .map(e -> new StepCount(p.processKey(), name, e.getKey(), e.getValue())).toList();
+      result.add(new ProcessCount(p.processKey(), name, p.total(), steps));
     }
     return result;
   }
 
-  /** Cases (top-level process instances) opened and closed per month, from the history: closed cases count too. */
-  private List<Month> months(String[] tenants, LocalDate today) {
-    List<Month> months = new ArrayList<>();
+  /**
+   * Cases (top-level process instances) opened and closed per month, from the history (closed cases count too),
+   * in one grouped read.
+   */
+  List<Month> months(List<String> tenants, LocalDate today) {
     YearMonth current = YearMonth.from(today);
+    List<YearMonth> ms = new ArrayList<>();
+    List<SupervisionMapper.Period> periods = new ArrayList<>();
     for (int i = MONTHS - 1; i >= 0; i--) {
       YearMonth m = current.minusMonths(i);
-      Date from = Date.from(m.atDay(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
-      Date to = Date.from(m.plusMonths(1).atDay(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
-      long opened = historyService.createHistoricProcessInstanceQuery().tenantIdIn(tenants).rootProcessInstances()
-          .startedAfter(from).startedBefore(to).count();
-      long closed = historyService.createHistoricProcessInstanceQuery().tenantIdIn(tenants).rootProcessInstances()
-          .finishedAfter(from).finishedBefore(to).count();
-      months.add(new Month(m.toString(), opened, closed));
+      ms.add(m);
+      periods.add(new SupervisionMapper.Period(
+          Date.from(m.atDay(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant()),
+          Date.from(m.plusMonths(1).atDay(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant())));
+    }
+    Map<String, Object> row = lower(mapper.openedAndClosed(tenants, periods, periods.get(0).from()));
+    List<Month> months = new ArrayList<>();
+    for (int i = 0; i < ms.size(); i++) {
+      months.add(new Month(ms.get(i).toString(), n(row, "opened_" + i), n(row, "closed_" + i)));
     }
     return months;
   }
 
-  private List<Workload> workload(List<Task> tasks) {
-    Date now = Date.from(clock.instant());
-    Map<String, long[]> counts = new TreeMap<>();
-    for (Task t : tasks) {
-      String who = t.getAssignee() == null ? "" : t.getAssignee();
-      long[] c = counts.computeIfAbsent(who, k -> new long[2]);
-      c[0]++;
-      if (t.getDueDate() != null && t.getDueDate().before(now)) {
-        c[1]++;
-      }
-    }
-    Map<String, String> userNames = names.userNames(counts.keySet().stream().filter(s -> !s.isEmpty()).toList());
-    return counts.entrySet().stream().map(e -> new Workload(e.getKey().isEmpty() ? null : e.getKey(),
-        e.getKey().isEmpty() ? "待认领" : userNames.get(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+  /** Open and overdue tasks per caseworker (unclaimed ones as 待认领), counted by the database. */
+  List<Workload> workload(List<String> tenants) {
+    List<SupervisionMapper.Load> loads = mapper.workload(tenants, Date.from(clock.instant()));
+    Map<String, String> userNames = names.userNames(loads.stream().map(SupervisionMapper.Load::assignee)
+        .filter(java.util.Objects::nonNull).toList());
+    return loads.stream()
+        .sorted(java.util.Comparator.comparing(l -> l.assignee() == null ? "" : l.assignee()))
+        .map(l -> new Workload(l.assignee(), l.assignee() == null ? "待认领" : userNames.get(l.assignee()),
+            l.total(), l.overdue())).toList();
+  }
+
+  /** Measure classes (R-VIO-2), personnel measures (PERSONNEL_..., R-PERS-6) and agreement states by name. */
+  private static List<Named> named(List<SupervisionMapper.Count> counts) {
+    return counts.stream().map(c -> new Named(c.region(), c.name(), c.name().startsWith("PERSONNEL_")
+        ? "人员" + CodeNames.code(c.name().substring("PERSONNEL_".length())) : CodeNames.code(c.name()), c.total()))
+        .toList();
   }
 
   private static Map<String, Object> lower(Map<String, Object> row) {

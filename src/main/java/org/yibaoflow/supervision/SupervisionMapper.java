@@ -2,13 +2,17 @@ package org.yibaoflow.supervision;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.yibaoflow.platform.AuditEntry;
 
-/** Read-only figures and the case directory over the domain tables (the engine's tables are read via its API). */
+/**
+ * Read-only figures and the case directory over the domain tables, and the overview's grouped counts over the
+ * engine's runtime and history tables (always within the given tenants).
+ */
 @Mapper
 interface SupervisionMapper {
 
@@ -60,6 +64,43 @@ interface SupervisionMapper {
 
   /** Objections and referrals whose subject is this case. */
   List<String> casesAbout(@Param("caseNo") String caseNo);
+
+  /** Open process instances per process definition key, in the tenants. */
+  List<Grouped> openInstancesByProcess(@Param("tenants") List<String> tenants);
+
+  /** Open top-level instances (cases) in the tenants. */
+  long openRootInstances(@Param("tenants") List<String> tenants);
+
+  /** Open user tasks per process definition key and task name, in the tenants. */
+  List<Grouped> openTasksByStep(@Param("tenants") List<String> tenants);
+
+  /** Timers per process definition and job definition, in the tenants. */
+  List<TimerGroup> timersByJobDefinition(@Param("tenants") List<String> tenants);
+
+  /** Open and overdue tasks per assignee (null: unclaimed), in the tenants. */
+  List<Load> workload(@Param("tenants") List<String> tenants, @Param("now") Date now);
+
+  /** Top-level instances opened ({@code opened_i}) and closed ({@code closed_i}) in each month i. */
+  Map<String, Object> openedAndClosed(@Param("tenants") List<String> tenants, @Param("months") List<Period> months,
+      @Param("since") Date since);
+
+  /** Candidate groups of tasks. */
+  List<Candidate> candidateGroups(@Param("taskIds") Collection<String> taskIds);
+
+  record Grouped(String processKey, String name, long total) {
+  }
+
+  record TimerGroup(String processDefinitionId, String jobDefinitionId, long total) {
+  }
+
+  record Load(String assignee, long total, long overdue) {
+  }
+
+  record Period(Date from, Date to) {
+  }
+
+  record Candidate(String taskId, String groupId) {
+  }
 
   /** A case's institution and agreement ids where its kind has them. */
   record CaseRef(String caseNo, String kind, String region, String party, String status, String processInstanceId,

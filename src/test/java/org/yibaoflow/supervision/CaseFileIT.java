@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yibaoflow.enforcement.ViolationCatalogue;
 import org.yibaoflow.institution.AgreementService;
 import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.support.ChineseOnly;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
 import org.yibaoflow.support.TestClock;
@@ -40,6 +45,8 @@ class CaseFileIT {
   ManagementService managementService;
   @Autowired
   TestClock clock;
+  @Autowired
+  ViolationCatalogue catalogue;
 
   @Test
   void aViolationCaseOpenAndClosed() {
@@ -67,7 +74,15 @@ class CaseFileIT {
     assertThat(values(open.get("stepsDone"), "step")).containsExactly("调查取证");
     assertThat(values(open.get("audit"), "entityType", "action")).contains("VIOLATION_CASE:OPENED",
         "VIOLATION_CASE:FINDINGS_RECORDED", "AGREEMENT:TRANSITION");
-    assertThat(values(open.get("decisions"), "what")).contains("DOCUMENTS_REQUESTED");
+    assertThat(values(open.get("decisions"), "code", "what")).contains("DOCUMENTS_REQUESTED:责令提供资料（暂停结算）");
+    // what the page shows: in Chinese, no code or id (R-VIO-1 source, R-VIO-7 states, the caseworker by name)
+    assertThat(open.get("statusZh").asText()).isEqualTo("责令提供资料");
+    assertThat(open.get("regionZh").asText()).isEqualTo("淮北市");
+    assertThat(facts(open.get("caseFacts"))).containsEntry("案件来源", "智能监控").containsEntry("立案人", "张静")
+        .containsEntry("涉嫌违规", catalogue.find("RECORDS_NOT_PROVIDED").orElseThrow().name());
+    assertThat(facts(open.get("agreementFacts"))).containsEntry("协议状态", "暂停结算");
+    assertThat(values(open.get("agreementHistory"), "ruleId", "toStateZh")).contains("R-VIO-7:暂停结算");
+    assertShownInChinese(open);
 
     assertThat(Http.demo(port, "zhangjing").get(path).status()).as("the region's caseworker").isEqualTo(200);
     assertThat(Http.demo(port, "sunli").get(path).status()).as("the region's legal reviewer").isEqualTo(200);
@@ -88,7 +103,11 @@ class CaseFileIT {
         "R-VIO-7:TERMINATED");
     assertThat(closed.get("openTasksAndDeadlines")).isEmpty();
     assertThat(values(closed.get("processes"), "state")).containsOnly("COMPLETED");
-    assertThat(values(closed.get("decisions"), "what")).contains("DOCUMENTS_REQUESTED", "DOCUMENTS_NOT_PROVIDED");
+    assertThat(values(closed.get("decisions"), "code")).contains("DOCUMENTS_REQUESTED", "DOCUMENTS_NOT_PROVIDED");
+    assertThat(closed.get("statusZh").asText()).isEqualTo("已结案");
+    assertThat(values(closed.get("processes"), "stateZh")).containsOnly("已办结");
+    assertThat(values(closed.get("agreementHistory"), "toStateZh")).contains("解除");
+    assertShownInChinese(closed);
     assertThat(values(closed.get("audit"), "entityType", "action")).contains("VIOLATION_CASE:CLOSED");
   }
 
@@ -113,8 +132,65 @@ class CaseFileIT {
     assertThat(values(file.get("processes"), "processKey")).containsExactly("designation");
     assertThat(values(file.get("openTasksAndDeadlines"), "kind")).contains("TASK");
     assertThat(file.get("facts").get("institutionName").asText()).isEqualTo(name);
+    assertThat(facts(file.get("caseFacts"))).containsEntry("机构名称", name).containsEntry("机构类型", "定点医疗机构")
+        .containsEntry("立案人", "张静");
     assertThat(file.get("audit")).isNotEmpty();
+    assertShownInChinese(file);
     assertThat(Http.demo(port, "liuyang").get("/api/cases/" + no).status()).isEqualTo(404);
+  }
+
+  /** The case file's facts as label → value. */
+  static Map<String, String> facts(JsonNode list) {
+    Map<String, String> m = new LinkedHashMap<>();
+    list.forEach(f -> m.put(f.get("label").asText(), f.get("value").asText()));
+    return m;
+  }
+
+  /** A moment as the case file shows it: Beijing time, "2026年12月7日 11:30" (a deadline may end at 24:00). */
+  static final Pattern BEIJING = Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+
+  /**
+   * Every field the page shows is in Chinese: no English word, no raw code (statuses, reasons, region or user ids),
+   * CaseworkerBrowserIT's check (ChineseOnly) over the display fields; case numbers are no words of their own.
+   */
+  static void assertShownInChinese(JsonNode file) {
+    List<String> shown = new ArrayList<>(List.of(file.get("kindZh").asText(), file.get("regionZh").asText(),
+        file.get("statusZh").asText(), file.get("party").asText()));
+    for (String list : List.of("caseFacts", "institutionFacts", "agreementFacts")) {
+      file.get(list).forEach(f -> shown.addAll(List.of(f.get("label").asText(), f.get("value").asText())));
+    }
+    collect(file.get("processes"), shown, "process", "stateZh", "startedBeijing", "endedBeijing");
+    collect(file.get("openTasksAndDeadlines"), shown, "kindZh", "step", "process", "assigneeName", "dueBeijing");
+    collect(file.get("stepsDone"), shown, "step", "process", "assigneeName", "endedBeijing");
+    collect(file.get("decisions"), shown, "what", "detail");
+    collect(file.get("linkedCases"), shown, "kindZh", "relation");
+    for (String list : List.of("audit", "agreementHistory")) {
+      collect(file.get(list), shown, "subjectZh", "fromStateZh", "toStateZh", "reasonZh", "actorName",
+          "occurredBeijing");
+    }
+    List<String> texts = shown.stream().map(CaseFileIT::withoutCaseNumbers).toList();
+    List<String>[] found = ChineseOnly.find(texts);
+    assertThat(found[0]).as("English words or ids shown in " + file.get("caseNo")).isEmpty();
+    assertThat(found[1]).as("raw codes shown in " + file.get("caseNo")).isEmpty();
+    List<String> times = new ArrayList<>();
+    collect(file.get("processes"), times, "startedBeijing");
+    collect(file.get("audit"), times, "occurredBeijing");
+    assertThat(times).isNotEmpty().allSatisfy(t -> assertThat(t).matches(BEIJING));
+  }
+
+  private static void collect(JsonNode array, List<String> into, String... fields) {
+    for (JsonNode n : array) {
+      for (String f : fields) {
+        if (n.hasNonNull(f)) {
+          into.add(n.get(f).asText());
+        }
+      }
+    }
+  }
+
+  /** VC-2026-huaibei-000001, RY-2026-jining-000003, huaibei-2024-H34060012345: numbers, not words. */
+  static String withoutCaseNumbers(String text) {
+    return text.replaceAll("[A-Za-z]+-\\d{4}-[A-Za-z0-9]+(-\\d+)?", "");
   }
 
   static List<String> values(JsonNode array, String... fields) {

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.institution.AgreementService;
 import org.yibaoflow.institution.InstitutionService;
+import org.yibaoflow.support.ChineseOnly;
 import org.yibaoflow.support.IntegrationTest;
 import org.yibaoflow.support.TestClock;
 
@@ -53,6 +54,13 @@ class SupervisionBrowserIT {
     clock.reset();
   }
 
+  /** No English word, no raw code (status, reason, region or user id) on the page: CaseworkerBrowserIT's check. */
+  static void assertChineseOnly(SupervisionBrowser b, String where) {
+    List<String>[] found = ChineseOnly.onPage(b.driver);
+    assertThat(found[0]).as(where + ": English words or ids").isEmpty();
+    assertThat(found[1]).as(where + ": raw codes").isEmpty();
+  }
+
   @Test
   void theSupervisorsMorning() {
     SupervisionFixtures fixtures = new SupervisionFixtures(port, institutions, agreements, runtimeService, taskService,
@@ -83,6 +91,11 @@ class SupervisionBrowserIT {
       assertThat(documentRows).as("the arrival task of the case").anySatisfy(row -> assertThat(row)
           .contains("登记收到的资料", documents.institution().name()));
       assertThat(chenmin.driver.getPageSource()).doesNotContain(jining.caseNo());
+      assertThat(chenmin.driver.findElement(By.id("regions")).getText()).isEqualTo("淮北市");
+      assertThat(chenmin.driver.findElement(By.id("user")).getText()).isEqualTo("陈敏");
+      // Beijing time as people write it (R-TIME-1: a period ends at 24:00 of its last day), no offset, no ISO
+      assertThat(lateRow.getText()).contains(DeadlineService.beijing(investigationDue)).doesNotContain("+08", "T0");
+      assertChineseOnly(chenmin, "the supervision page");
       chenmin.screenshot("supervision-chenmin");
 
       // the case file, from the deadline list
@@ -92,6 +105,10 @@ class SupervisionBrowserIT {
       assertThat(chenmin.driver.findElement(By.id("party")).getText()).isEqualTo(late.institution().name());
       assertThat(chenmin.driver.findElement(By.id("open")).getText()).contains("调查取证", "已逾期");
       assertThat(chenmin.driver.findElement(By.id("documents")).getText()).contains("暂无文书");
+      assertThat(chenmin.driver.findElement(By.id("case-status")).getText()).isEqualTo("调查取证中");
+      assertThat(chenmin.driver.findElement(By.id("case-kind")).getText()).isEqualTo("违约案件 · 淮北市");
+      assertThat(chenmin.driver.findElement(By.id("summary")).getText()).contains("智能监控", "张静");
+      assertChineseOnly(chenmin, "the case file");
       chenmin.screenshot("case-file-chenmin");
 
       // the incident, retried
@@ -113,7 +130,8 @@ class SupervisionBrowserIT {
       assertThat(page).contains(jining.caseNo());
       assertThat(page).doesNotContain(late.caseNo(), documents.caseNo(), late.institution().name(),
           documents.institution().name());
-      assertThat(zhaolei.driver.findElement(By.id("regions")).getText()).isEqualTo("济宁");
+      assertThat(zhaolei.driver.findElement(By.id("regions")).getText()).isEqualTo("济宁市");
+      assertChineseOnly(zhaolei, "济宁's supervision page");
       zhaolei.screenshot("supervision-zhaolei");
       zhaolei.open("/cases/" + late.caseNo());
       assertThat(zhaolei.driver.findElement(By.id("not-found")).getText()).contains("不存在");

@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +26,7 @@ import org.yibaoflow.institution.Institution;
 import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.institution.NewInstitution;
 import org.yibaoflow.support.Browser;
+import org.yibaoflow.support.ChineseOnly;
 import org.yibaoflow.support.IntegrationTest;
 import org.yibaoflow.support.Jobs;
 import org.yibaoflow.support.RegistryFixtures;
@@ -43,18 +41,6 @@ import org.yibaoflow.support.RegistryFixtures;
  */
 @IntegrationTest
 class CaseworkerBrowserIT {
-
-  /**
-   * Words a Chinese page may still contain: product names and the time zone. The region ids inside case numbers
-   * ("VC-2026-huaibei-000001") are no words of their own (LATIN_WORD); a region id shown alone, as Tasklist shows a
-   * task's tenant, is a raw code.
-   */
-  static final Set<String> ALLOWED_WORDS = Set.of("Camunda", "Platform", "Tasklist", "Cockpit", "Admin", "BPMN",
-      "DMN", "PDF", "Asia", "Shanghai");
-  static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9-])[A-Za-z]{3,}(?![A-Za-z])");
-  /** An enum code (GEN_OVERCHARGE, SETTLEMENT_SUSPENSION) or one of the single-word codes of these forms. */
-  static final Pattern RAW_CODE = Pattern.compile("\\b([A-Z][A-Z0-9]*_[A-Z0-9_]+|HOSPITAL|PHARMACY|RECTIFICATION|"
-      + "TERMINATION|INTERVIEW|APPROVE|RETURN|SUFFICIENT|INSUFFICIENT|COMPLAINT|JUDICIAL|DISCIPLINE|REGULATOR)\\b");
 
   @LocalServerPort
   int port;
@@ -117,6 +103,10 @@ class CaseworkerBrowserIT {
       claim(b);
       b.screenshot("investigation-form");
       assertChineseOnly(b, "the investigation form");
+      // the case file of the case, from its form (issue 16): zh-forms.js puts the link beside 案件编号
+      b.waitUntil(d -> b.all(By.cssSelector("a.yibao-case-file")).isEmpty() ? null : Boolean.TRUE);
+      assertThat(b.all(By.cssSelector("a.yibao-case-file")).get(0).getDomAttribute("href"))
+          .isEqualTo("/cases/" + caseNo);
       tag(b, "Field_FindingCodes", "保管财务账目");
       type(b, "Field_SampleAmount", "800");
       type(b, "Field_InvestigationNote", "现场检查：住院病历、费用明细未按规定保管");
@@ -226,25 +216,8 @@ class CaseworkerBrowserIT {
   }
 
   /** The English words and the raw codes the page shows, in its text and its placeholders and titles. */
-  @SuppressWarnings("unchecked")
   static List<String>[] notChinese(Browser b) {
-    List<String> texts = new ArrayList<>(List.of(b.pageText()));
-    texts.addAll(b.attributeTexts());
-    List<String> english = new ArrayList<>();
-    List<String> codes = new ArrayList<>();
-    for (String text : texts) {
-      Matcher w = LATIN_WORD.matcher(text);
-      while (w.find()) {
-        if (!ALLOWED_WORDS.contains(w.group())) {
-          english.add(w.group());
-        }
-      }
-      Matcher c = RAW_CODE.matcher(text);
-      while (c.find()) {
-        codes.add(c.group());
-      }
-    }
-    return new List[] {english, codes};
+    return ChineseOnly.onPage(b.driver());
   }
 
   // ------------------------------------------------------------------ Tasklist steps

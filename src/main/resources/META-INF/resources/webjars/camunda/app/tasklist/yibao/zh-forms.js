@@ -5,6 +5,7 @@
  *    flatpickr date picker in English; they are translated in place as they appear.
  *  - Tasklist shows a task's and a start form's tenant id (the region id, "huaibei") as it is: the region's
  *    Chinese name is shown instead (the same names as the supervision page's, supervision/common.js).
+ *  - a form's 案件编号 field gets a link to the case file (/cases/{caseNo}, issue 16), opened beside Tasklist.
  *  - moment.js has no 'zh' locale (the webapp takes 'zh' from the browser's zh-CN): relative dates
  *    ("a few seconds ago") are given Chinese from the first page on.
  */
@@ -86,6 +87,31 @@ function translateTenants(root) {
   });
 }
 
+/** "查看案卷" beside each form's case number: the case file (supervision/, issue 16) of that number. */
+function caseFileLinks(root) {
+  root.querySelectorAll('.fjs-container label').forEach((label) => {
+    const input = label.htmlFor && document.getElementById(label.htmlFor);
+    const caseNo = input && input.value && input.value.trim();
+    if (label.textContent.trim() !== '案件编号' || !caseNo || !/^[A-Za-z0-9-]+$/.test(caseNo)) {
+      return;
+    }
+    const href = '/cases/' + encodeURIComponent(caseNo);
+    const field = input.closest('.fjs-form-field') || input.parentElement;
+    const existing = field.querySelector('a.yibao-case-file');
+    if (existing) {
+      existing.setAttribute('href', href);
+      return;
+    }
+    const a = document.createElement('a');
+    a.className = 'yibao-case-file';
+    a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.textContent = '查看案卷';
+    field.appendChild(a);
+  });
+}
+
 function translate(text) {
   const trimmed = text.trim();
   for (const [pattern, zh] of MESSAGES) {
@@ -141,7 +167,7 @@ function translateNode(root) {
 /** Only the forms, their dropdowns and the date pickers are translated: a cheap scan, at most every 150 ms. */
 function scan() {
   // one part failing (a moment.js without locales(), a picker that cannot redraw) must not stop the others
-  const parts = [defineMomentZh, () => translateTenants(document)];
+  const parts = [defineMomentZh, () => translateTenants(document), () => caseFileLinks(document)];
   document.querySelectorAll('.fjs-container, .flatpickr-calendar, .tasks-list, [cam-tasklist-task] .task-meta, '
       + '[cam-tasklist-task] .names, [cam-tasklist-task] .meta, [cam-tasklist-task]')
       .forEach((root) => parts.push(() => translateNode(root)));
