@@ -44,13 +44,15 @@ class ViolationCaseController {
   private final ViolationCatalogue catalogue;
   private final RuntimeService runtimeService;
   private final EngineAsApplication engine;
+  private final java.time.Clock clock;
 
   ViolationCaseController(ViolationCaseService service, ViolationCatalogue catalogue, RuntimeService runtimeService,
-      EngineAsApplication engine) {
+      EngineAsApplication engine, java.time.Clock clock) {
     this.service = service;
     this.catalogue = catalogue;
     this.runtimeService = runtimeService;
     this.engine = engine;
+    this.clock = clock;
   }
 
   /** Bounds: the columns of violation_case (suspected_violations: up to 30 catalogue codes, R-VIO-1). */
@@ -108,7 +110,12 @@ class ViolationCaseController {
     }
     service.visible(caseNo);
     try {
-      engine.run(() -> runtimeService.createMessageCorrelation(name).processInstanceBusinessKey(caseNo).correlate());
+      // received today (Beijing): the date the periods that follow count from, as a caseworker records it in
+      // Tasklist for what arrives on paper (receivedOn, issue 15)
+      String receivedOn = java.time.LocalDate.now(clock.withZone(org.yibaoflow.calendar.WorkingDayCalendar.ZONE))
+          .toString();
+      engine.run(() -> runtimeService.createMessageCorrelation(name).processInstanceBusinessKey(caseNo)
+          .setVariable("receivedOn", receivedOn).correlate());
     } catch (MismatchingMessageCorrelationException notWaiting) {
       throw DomainRuleException.conflict("message", "R-VIO-7", "案件 " + caseNo + " 当前不在等待该答复",
           "Case " + caseNo + " is not waiting for " + name);

@@ -18,10 +18,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Runs the checks of a submitted form and turns a broken rule into the engine's form-validation error: first what
- * the deployed Camunda Form itself declares ({@link FormSchemaCheck}: required, allowed values, lengths, numbers,
- * dates) when a person submits it, then the domain's {@link FormCheck}s of that form (rules across fields and
- * against the registry), whoever completes it.
+ * Runs the checks of a submitted form and turns a broken rule into the engine's form-validation error: first the
+ * domain's {@link FormCheck}s of that form (rules across fields and against the registry), whoever completes it;
+ * then, when a person submits it, what the deployed Camunda Form itself declares ({@link FormSchemaCheck}:
+ * required, allowed values, lengths, numbers, dates).
  */
 final class FormChecks {
 
@@ -47,10 +47,11 @@ final class FormChecks {
       String region, String businessKey, VariableScope variables) {
     FormCheck.Submission submission = new FormCheck.Submission(formId, region, businessKey, variables);
     try {
+      // the domain's rules first: their messages name the rule (a region's minimum, not only the form's bound)
+      checks.orderedStream().filter(c -> c.formIds().contains(formId)).forEach(c -> c.check(submission));
       if (byPerson()) {
         FormSchemaCheck.check(deployed(form), submission::value, LocalDate.now(clock.withZone(BEIJING)));
       }
-      checks.orderedStream().filter(c -> c.formIds().contains(formId)).forEach(c -> c.check(submission));
     } catch (DomainRuleException e) {
       FormInputException refused = new FormInputException(e.field(), e.rule(), e.messageZh());
       FormErrorFilter.refused(refused);

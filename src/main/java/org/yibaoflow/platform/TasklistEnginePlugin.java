@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * What every process gets for Tasklist without a line of BPMN (issue 15), so modelers cannot forget it:
  * <ul>
  *   <li>every user task, on create, the case it belongs to as task variables for the filters' cards
- *       ({@link CaseLabelListener});</li>
+ *       ({@link CaseLabelListener}), and the facts its form shows ({@link FormFacts});</li>
  *   <li>every user task with a Camunda Form, on complete, and every process start form, on start, the
  *       {@link FormCheck}s of that form, before anything is committed;</li>
  *   <li>who may set a follow-up date or move a due date ({@link TaskDatesCommandChecker}).</li>
@@ -36,10 +36,12 @@ import org.springframework.stereotype.Component;
 class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<FormCheck> checks;
+  private final ObjectProvider<FormFacts> facts;
   private final Clock clock;
 
-  TasklistEnginePlugin(ObjectProvider<FormCheck> checks, Clock clock) {
+  TasklistEnginePlugin(ObjectProvider<FormCheck> checks, ObjectProvider<FormFacts> facts, Clock clock) {
     this.checks = checks;
+    this.facts = facts;
     this.clock = clock;
   }
 
@@ -64,6 +66,12 @@ class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new CaseLabelListener());
         String formId = formRef(element);
         if (formId != null) {
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (DelegateTask task) -> {
+            FormCheck.Submission of = new FormCheck.Submission(formId, task.getTenantId(),
+                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task);
+            facts.orderedStream().filter(f -> f.formIds().contains(formId))
+                .forEach(f -> task.setVariablesLocal(f.facts(of)));
+          });
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
               (DelegateTask task) -> FormChecks.runForTask(checks, clock, formId, task.getId(), task.getTenantId(),
                   task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task));

@@ -57,6 +57,14 @@ class TasklistTasksIT {
     Webapp chenmin = Webapp.tasklist(port, "chenmin");
     String webappPath = Webapp.ENGINE + "/task/" + review.getId();
 
+    // 受理审查 shows what it decides on (R-DES-1), read as Tasklist reads a form's data: the licence handed in,
+    // valid today; no penalty declared; the related departments (R-DES-2) as the checklist's choices
+    JsonNode data = zhangjing.json(webappPath + "/form-variables");
+    assertThat(data.at("/licenceFacts/value").asText()).startsWith("医疗机构执业许可证 编号 L").endsWith("（今日有效）");
+    assertThat(data.at("/penaltyFacts/value").asText()).isEqualTo("申请时声明未受过相关行政处罚");
+    assertThat(data.at("/applicationFacts/value").asText()).contains("机构类型：定点医疗机构");
+    assertThat(data.at("/inquiryDepartmentOptions").toString()).contains("HEALTH", "卫生健康部门", "MARKET");
+
     // the caseworker sets a follow-up date (a personal reminder) from Tasklist
     ObjectNode asRead = (ObjectNode) zhangjing.json(webappPath);
     assertThat(asRead.has("camundaFormRef")).as("Tasklist sends the form reference back").isTrue();
