@@ -30,27 +30,19 @@ final class FormConditions {
   }
 
   static Boolean eval(String e, Function<String, Object> values) {
-    if (e.contains(" or ")) {
-      Boolean any = false;
-      for (String part : e.split(" or ")) {
-        Boolean b = eval(part.trim(), values);
-        if (b == null) {
-          return null;
+    for (String join : List.of(" or ", " and ")) {
+      if (e.contains(join)) {
+        boolean or = " or ".equals(join);
+        boolean result = !or;
+        for (String part : e.split(join)) {
+          Boolean b = eval(part.trim(), values);
+          if (b == null) {
+            return null;
+          }
+          result = or ? result || b : result && b;
         }
-        any = any || b;
+        return result;
       }
-      return any;
-    }
-    if (e.contains(" and ")) {
-      Boolean all = true;
-      for (String part : e.split(" and ")) {
-        Boolean b = eval(part.trim(), values);
-        if (b == null) {
-          return null;
-        }
-        all = all && b;
-      }
-      return all;
     }
     Matcher m = IS_EMPTY.matcher(e);
     if (m.matches()) {

@@ -112,6 +112,22 @@ class FormSchemaCheckTest {
     assertThatCode(() -> FormSchemaCheck.check(dossier, v::get, TODAY)).doesNotThrowAnyException();
   }
 
+  @Test
+  void theFeelConditionsOfOurFormsAreEvaluatedAndAnyOtherCountsAsMaybeHidden() {
+    String either = "=requiredNonRenewal = null or requiredNonRenewal = \"NONE\"";
+    assertThat(FormConditions.holds(either, Map.<String, Object>of()::get)).isTrue();
+    assertThat(FormConditions.holds(either, Map.<String, Object>of("requiredNonRenewal", "NONE")::get)).isTrue();
+    assertThat(FormConditions.holds(either, Map.<String, Object>of("requiredNonRenewal", "LICENCE_REVOKED")::get))
+        .isFalse();
+    assertThat(FormConditions.holds("=is empty(returnComment)", Map.<String, Object>of("returnComment", "")::get))
+        .isTrue();
+    assertThat(FormConditions.holds("=penaltyDeclared != true", Map.<String, Object>of("penaltyDeclared", true)::get))
+        .isFalse();
+    assertThat(FormConditions.holds("=a = \"X\" and b = 2", Map.<String, Object>of("a", "X", "b", 2L)::get)).isTrue();
+    assertThat(FormConditions.holds("=count(items) > 1", Map.<String, Object>of()::get)).as("not evaluated here")
+        .isTrue();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static void refused(JsonNode form, Map<String, Object> values, String key, Path file) {

@@ -63,10 +63,10 @@ class DesignationAcceptanceBrowserIT {
           "（今日有效）");
       assertThat(field(b, "Field_PenaltyFacts").getAttribute("value")).isEqualTo("申请时声明未受过相关行政处罚");
       assertThat(field(b, "Field_ApplicationFacts").getAttribute("value")).contains("机构类型：定点医疗机构");
-      b.waitForText("药品监督管理部门"); // the checklist's options from data (valuesKey), by name
       b.screenshot("acceptance-with-facts");
       assertChineseOnly(b, "the acceptance review");
       check(b, "材料齐全，予以受理");
+      b.waitForText("药品监督管理部门"); // the checklist (shown once complete) offers the departments by name
       check(b, "卫生健康部门");
       check(b, "市场监督管理部门");
       b.screenshot("acceptance-filled");
