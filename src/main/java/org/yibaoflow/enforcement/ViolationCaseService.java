@@ -204,9 +204,9 @@ public class ViolationCaseService {
   @Transactional(readOnly = true)
   public void checkFindings(String caseNo, Object findingCodes, BigDecimal defraudedAmount, BigDecimal sampleAmount,
       BigDecimal samplingRatio, Integer fineMultiple) {
-    ViolationCase c = find(caseNo);
-    violations(ViolationCodes.parse(findingCodes), c.institutionType(), "findingCodes");
-    MeasureAmounts.validate(defraudedAmount, sampleAmount, samplingRatio, fineMultiple);
+    // the same check as the completion's (the region's minimum sampling ratio included, R-VIO-13)
+    check(find(caseNo), new FindingsReport(String.join(",", ViolationCodes.parse(findingCodes)), defraudedAmount,
+        sampleAmount, samplingRatio, fineMultiple, false, false, false, false, false));
   }
 
   /** The name of the case's institution: a display variable of the process (Tasklist cards and forms). */
