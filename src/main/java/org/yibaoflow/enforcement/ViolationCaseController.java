@@ -45,14 +45,16 @@ class ViolationCaseController {
   private final ViolationCatalogue catalogue;
   private final RuntimeService runtimeService;
   private final EngineAsApplication engine;
+  private final java.time.Clock clock;
 
   ViolationCaseController(ViolationIntakeService service, ViolationCaseQueries queries, ViolationCatalogue catalogue,
-      RuntimeService runtimeService, EngineAsApplication engine) {
+      RuntimeService runtimeService, EngineAsApplication engine, java.time.Clock clock) {
     this.service = service;
     this.queries = queries;
     this.catalogue = catalogue;
     this.runtimeService = runtimeService;
     this.engine = engine;
+    this.clock = clock;
   }
 
   /** Bounds: the columns of violation_case (suspected_violations: up to 30 catalogue codes, R-VIO-1). */
@@ -110,7 +112,12 @@ class ViolationCaseController {
     }
     queries.visible(caseNo);
     try {
-      engine.run(() -> runtimeService.createMessageCorrelation(name).processInstanceBusinessKey(caseNo).correlate());
+      // received today (Beijing): the date the periods that follow count from, as a caseworker records it in
+      // Tasklist for what arrives on paper (receivedOn, issue 15)
+      String receivedOn = java.time.LocalDate.now(clock.withZone(org.yibaoflow.calendar.WorkingDayCalendar.ZONE))
+          .toString();
+      engine.run(() -> runtimeService.createMessageCorrelation(name).processInstanceBusinessKey(caseNo)
+          .setVariable("receivedOn", receivedOn).correlate());
     } catch (MismatchingMessageCorrelationException notWaiting) {
       throw DomainRuleException.conflict("message", "R-VIO-7", "案件 " + caseNo + " 当前不在等待该答复",
           "Case " + caseNo + " is not waiting for " + name);

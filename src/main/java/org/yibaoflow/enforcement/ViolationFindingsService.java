@@ -203,7 +203,8 @@ public class ViolationFindingsService {
   @Transactional(readOnly = true)
   public void checkFindings(String caseNo, Object findingCodes, BigDecimal defraudedAmount, BigDecimal sampleAmount,
       BigDecimal samplingRatio, Integer fineMultiple) {
-    ViolationCase c = support.find(caseNo);
-    support.violations(ViolationCodes.parse(findingCodes), c.institutionType(), "findingCodes");
-    MeasureAmounts.validate(defraudedAmount, sampleAmount, samplingRatio, fineMultiple);
-  }}
+    // the same check as the completion's (the region's minimum sampling ratio included, R-VIO-13)
+    check(support.find(caseNo), new FindingsReport(String.join(",", ViolationCodes.parse(findingCodes)),
+        defraudedAmount, sampleAmount, samplingRatio, fineMultiple, false, false, false, false, false));
+  }
+}

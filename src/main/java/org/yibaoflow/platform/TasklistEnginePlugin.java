@@ -1,5 +1,6 @@
 package org.yibaoflow.platform;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -23,9 +25,10 @@ import org.springframework.stereotype.Component;
  * What every process gets for Tasklist without a line of BPMN (issue 15), so modelers cannot forget it:
  * <ul>
  *   <li>every user task, on create, the case it belongs to as task variables for the filters' cards
- *       ({@link CaseLabelListener});</li>
+ *       ({@link CaseLabelListener}), and the facts its form shows ({@link FormFacts});</li>
  *   <li>every user task with a Camunda Form, on complete, and every process start form, on start, the
- *       {@link FormCheck}s of that form, before anything is committed.</li>
+ *       {@link FormCheck}s of that form, before anything is committed;</li>
+ *   <li>who may set a follow-up date or move a due date ({@link TaskDatesCommandChecker}).</li>
  * </ul>
  * Internal engine API (parse listener, built-in listeners) is kept in this class of the platform package.
  */
@@ -33,9 +36,13 @@ import org.springframework.stereotype.Component;
 class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<FormCheck> checks;
+  private final ObjectProvider<FormFacts> facts;
+  private final Clock clock;
 
-  TasklistEnginePlugin(ObjectProvider<FormCheck> checks) {
+  TasklistEnginePlugin(ObjectProvider<FormCheck> checks, ObjectProvider<FormFacts> facts, Clock clock) {
     this.checks = checks;
+    this.facts = facts;
+    this.clock = clock;
   }
 
   @Override
@@ -44,6 +51,11 @@ class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
     listeners.add(new ParseListener());
     configuration.setCustomPostBPMNParseListeners(listeners);
+    if (configuration.getCommandCheckers() == null) {
+      // the engine's own two checkers, the authorization one deciding who moves a task's dates
+      configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(),
+          new TaskDatesCommandChecker())));
+    }
   }
 
   private final class ParseListener extends AbstractBpmnParseListener {
@@ -54,8 +66,14 @@ class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new CaseLabelListener());
         String formId = formRef(element);
         if (formId != null) {
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, (DelegateTask task) -> {
+            FormCheck.Submission of = new FormCheck.Submission(formId, task.getTenantId(),
+                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task);
+            facts.orderedStream().filter(f -> f.formIds().contains(formId))
+                .forEach(f -> task.setVariablesLocal(f.facts(of)));
+          });
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-              (DelegateTask task) -> FormChecks.run(checks, formId, task.getTenantId(),
+              (DelegateTask task) -> FormChecks.runForTask(checks, clock, formId, task.getId(), task.getTenantId(),
                   task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task));
         }
       }
@@ -66,8 +84,9 @@ class TasklistEnginePlugin extends AbstractProcessEnginePlugin {
       String formId = formRef(element);
       if (formId != null && scope instanceof ProcessDefinitionEntity) {
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-            (DelegateExecution execution) -> FormChecks.run(checks, formId, execution.getTenantId(),
-                execution.getProcessBusinessKey(), execution));
+            (DelegateExecution execution) -> FormChecks.runForStart(checks, clock, formId,
+                execution.getProcessDefinitionId(), execution.getTenantId(), execution.getProcessBusinessKey(),
+                execution));
       }
     }
 

@@ -372,7 +372,10 @@ class DesignationApplicationIT {
     Http caseworker = Http.demo(port, "zhangjing");
     Http.Response started = caseworker.post("/engine-rest/process-definition/key/designation/start",
         "{\"variables\":{\"institutionName\":{\"value\":\"淮北百姓缘大药房连锁有限公司\"},"
-            + "\"institutionType\":{\"value\":\"PHARMACY\"},\"creditCode\":{\"value\":\"" + BANNED_CREDIT_CODE + "\"}}}");
+            + "\"institutionType\":{\"value\":\"PHARMACY\"},\"creditCode\":{\"value\":\"" + BANNED_CREDIT_CODE + "\"},"
+            // what the start form requires of every start by a person (issue 15: its own check on the server)
+            + "\"licenceKind\":{\"value\":\"DRUG_TRADING\"},\"licenceNumber\":{\"value\":\"YP-2025-001\"},"
+            + "\"licenceValidFrom\":{\"value\":\"2025-01-01\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String pi = started.json().get("id").asText();
     drain(pi);

@@ -414,7 +414,7 @@ class ViolationCaseIT {
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi).count()).isZero();
     // at the minimum it goes through
     complete(zhangjing, pi, "Task_Investigate", Map.of("findingCodes", "GEN_OVERCHARGE", "sampleAmount", 300,
-        "samplingRatio", 0.05));
+        "samplingRatio", 0.05, "investigationNote", "抽查住院病历"));
     drive(pi);
     assertThat(jdbc.queryForObject("SELECT sampling_ratio FROM violation_case WHERE case_no = ?", BigDecimal.class,
         caseNo)).isEqualByComparingTo("0.05");

@@ -86,6 +86,12 @@ class ObjectionIT {
         .isEqualTo("Task_ReviewObjection");
     assertThat(taskService.getVariable(taskService.createTaskQuery().processInstanceBusinessKey(no).singleResult()
         .getId(), "objectionReasons")).isEqualTo("违规事实认定错误");
+    // the review form shows the dates it decides on (issue 15): served 09-18, window to 10-09 24:00 (10 working
+    // days past the holidays), received 10-09 in Beijing (23:59, not the UTC date) and in time
+    Object timeline = taskService.getVariableLocal(taskService.createTaskQuery().processInstanceBusinessKey(no)
+        .singleResult().getId(), "objectionTimeline");
+    assertThat(timeline).asString().contains("处理决定送达：2026-09-18", "2026-10-09 24:00（北京时间）",
+        "收到向经办机构提出的异议：2026-10-09（在期限内）");
   }
 
   @Test

@@ -128,8 +128,16 @@ class CaseworkerBrowserIT {
       b.screenshot("documents-arrival-form");
       check(b, "病历");
       check(b, "费用明细");
-      pickToday(b, "Field_ReceivedOn");
+      // a received date tomorrow: the server's check of the form (FormSchemaCheck) keeps it in the form
+      pickDay(b, "Field_ReceivedOn", ".flatpickr-day.today + .flatpickr-day");
       type(b, "Field_ArrivalNote", "医院送来纸质住院病历 12 份、费用明细 1 册");
+      clickButton(b, ".task-form, [cam-tasklist-task]", "完成");
+      b.waitForText("「收到日期」不能晚于今天");
+      b.screenshot("documents-arrival-future-date-message");
+      assertThat(subTask(pi, "Task_RecordDocuments")).as("the task stays open").isNotNull();
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+      dismissNotifications(b);
+      pickToday(b, "Field_ReceivedOn");
       b.screenshot("documents-arrival-filled");
       assertChineseOnly(b, "the documents form");
       clickButton(b, ".task-form, [cam-tasklist-task]", "完成");
@@ -320,13 +328,18 @@ class CaseworkerBrowserIT {
   }
 
   static void pickToday(Browser b, String id) {
+    pickDay(b, id, ".flatpickr-day.today");
+  }
+
+  /** Opens the date picker of a form-js datetime field and clicks the day the selector names. */
+  static void pickDay(Browser b, String id, String day) {
     // form-js gives the date input of a datetime field its own id suffix
     WebElement input = b.waitFor(By.cssSelector("input[id*='" + id + "']"));
     b.click(input);
     b.waitFor(By.cssSelector(".flatpickr-calendar.open"));
     b.screenshot("date-picker");
     assertChineseOnly(b, "the date picker");
-    b.click(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
+    b.click(By.cssSelector(".flatpickr-calendar.open " + day));
   }
 
   static void clickButton(Browser b, String scope, String text) {

@@ -34,9 +34,12 @@ import org.yibaoflow.support.ProcessTestEngine;
 /**
  * Every path of processes/rectification.bpmn (R-VIO-2/3/4/5): passed; failed => suspension, then passed
  * (the suspension ends); failed while suspended => termination; lapsed => suspension, lapsed again =>
- * termination; the suspension that reaches the region's count terminates at once (the service answers).
+ * termination; the suspension that reaches the region's count terminates at once (the service answers); the
+ * report recorded in Tasklist (issue 15) or received through the API, the reinspection due 5 working days from
+ * the day it was received.
  */
-@Deployment(resources = {"processes/rectification.bpmn", "forms/rectification-reinspection.form"})
+@Deployment(resources = {"processes/rectification.bpmn", "forms/rectification-reinspection.form",
+    "forms/rectification-report-arrival.form"})
 class RectificationProcessTest {
 
   @RegisterExtension
@@ -77,6 +80,22 @@ class RectificationProcessTest {
     verify(rectification).recordRectified(NO, pi.getId());
   }
 
+  /**
+   * A paper report recorded in Tasklist: the task waits with the rectification deadline as due date; the
+   * reinspection is due 5 working days from the received date, Fri 2026-11-06 -> Mon 11-09 .. Fri 11-13, the
+   * end of that day in Beijing (R-TIME-1), not 5 working days from the day it was typed in (2026-09-24).
+   */
+  @Test
+  void aPaperReportRecordedInTasklistStartsTheReinspectionFromItsReceivedDate() {
+    ProcessInstance pi = startAndOpen();
+    assertThat(task().getDueDate()).isEqualTo(DEADLINE);
+    assertThat(task()).hasCandidateGroup("caseworker");
+    complete(task(), Map.of("receivedOn", "2026-11-06", "reportSummary", "已退回串换药品费用并完成培训"));
+    assertThat(pi).hasPassed("Task_RecordReport").hasNotPassed("Event_RectificationReported")
+        .isWaitingAt("Task_Reinspect");
+    assertThat(task().getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-14T00:00:00+08:00").toInstant()));
+  }
+
   @Test
   void failedReinspectionSuspendsTheAgreementAndALaterPassEndsTheSuspension() {
     when(rectification.recordNotRectified(eq(NO), eq(false), anyString())).thenReturn(false);
@@ -89,7 +108,7 @@ class RectificationProcessTest {
     // suspended (count + 1): a new rectification period
     assertThat(pi).isWaitingAt("Task_OpenRectification");
     execute(job());
-    assertThat(pi).isWaitingAt("Gateway_AwaitReport");
+    assertThat(pi).isWaitingAt("Task_RecordReport");
     report();
     complete(task(), Map.of("reinspectionResult", "PASSED", "reinspectionNote", "整改到位"));
     execute(job());
@@ -136,11 +155,12 @@ class RectificationProcessTest {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("rectification", NO, vars);
     assertThat(pi).isWaitingAt("Task_OpenRectification");
     execute(job());
-    assertThat(pi).isWaitingAt("Gateway_AwaitReport");
+    assertThat(pi).isWaitingAt("Task_RecordReport");
     return pi;
   }
 
   private static void report() {
-    runtimeService().createMessageCorrelation("RectificationReported").processInstanceBusinessKey(NO).correlate();
+    runtimeService().createMessageCorrelation("RectificationReported").processInstanceBusinessKey(NO)
+        .setVariable("receivedOn", "2026-09-25").correlate();
   }
 }

@@ -53,7 +53,8 @@ import org.yibaoflow.support.ProcessTestEngine;
 @Deployment(resources = {"processes/violation-case.bpmn", "processes/document-production.bpmn",
     "processes/rectification.bpmn", "enforcement/objection-stub.bpmn", "enforcement/referral-stub.bpmn",
     "forms/violation-investigation.form", "forms/violation-legal-review.form", "forms/violation-approval.form",
-    "forms/violation-adjust-measures.form", "forms/document-review.form", "forms/rectification-reinspection.form"})
+    "forms/violation-adjust-measures.form", "forms/document-review.form", "forms/rectification-reinspection.form",
+    "forms/rectification-report-arrival.form"})
 class ViolationCaseProcessTest {
 
   @RegisterExtension
@@ -148,7 +149,8 @@ class ViolationCaseProcessTest {
     ProcessInstance rectification = called(pi, "rectification");
     assertThat(rectification).hasBusinessKey(NO).variables().containsEntry("rectificationDays", 30);
     execute(job(rectification));
-    runtimeService().createMessageCorrelation("RectificationReported").processInstanceBusinessKey(NO).correlate();
+    runtimeService().createMessageCorrelation("RectificationReported").processInstanceBusinessKey(NO)
+        .setVariable("receivedOn", "2026-09-25").correlate();
     complete(task(rectification), Map.of("reinspectionResult", "PASSED", "reinspectionNote", "整改到位"));
     execute(job(rectification));
     assertThat(pi).variables().containsEntry("rectificationOutcome", "RECTIFIED");
