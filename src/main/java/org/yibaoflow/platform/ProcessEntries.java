@@ -25,7 +25,10 @@ public final class ProcessEntries {
       // R-VIO-1: a caseworker opens a violation case (complaint, monitoring, inspection)
       "violation-case", Set.of(Role.CASEWORKER, Role.MODELER),
       // R-EVA-1: the supervisor opens the year's annual evaluation of the region
-      "evaluation-campaign", Set.of(Role.SUPERVISOR, Role.MODELER));
+      "evaluation-campaign", Set.of(Role.SUPERVISOR, Role.MODELER),
+      // R-VIO-1: a caseworker registers a report received by phone, letter or visit (the public page starts it as
+      // the engine, ReportIntake)
+      "whistleblower-report", Set.of(Role.CASEWORKER, Role.MODELER));
 
   private ProcessEntries() {
   }
