@@ -40,9 +40,13 @@ public class RewardScale {
     BigDecimal base = recovered == null || recovered.signum() < 0 ? BigDecimal.ZERO : recovered;
     DmnDecisionRuleResult r = engine.callInRegion(region, () -> decisions.evaluateDecisionTableByKey(DECISION,
         Map.of("region", region, "recoveredAmount", base.doubleValue())).getSingleResult());
+    return apply(base, percent(r), cap(region));
+  }
+
+  /** The table's percentage; none matched: 0. */
+  static BigDecimal percent(DmnDecisionRuleResult r) {
     Object p = r == null ? null : r.getEntry("rewardPercent");
-    BigDecimal percent = p == null ? BigDecimal.ZERO : new BigDecimal(p.toString());
-    return apply(base, percent, cap(region));
+    return p == null ? BigDecimal.ZERO : new BigDecimal(p.toString());
   }
 
   /** The region's cap, never above the seed's (R-VIO-15). */
@@ -55,6 +59,7 @@ public class RewardScale {
     BigDecimal pct = percent.signum() < 0 ? BigDecimal.ZERO : percent;
     BigDecimal raw = recovered.multiply(pct).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     boolean capped = raw.compareTo(cap) > 0;
-    return new Reward(recovered.setScale(2, RoundingMode.HALF_UP), pct, capped ? cap : raw, capped);
+    return new Reward(recovered.setScale(2, RoundingMode.HALF_UP), pct, capped ? cap.setScale(2, RoundingMode.HALF_UP) : raw,
+        capped);
   }
 }
