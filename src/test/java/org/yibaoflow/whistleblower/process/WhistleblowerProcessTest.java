@@ -65,7 +65,7 @@ class WhistleblowerProcessTest {
         Clock.fixed(Instant.parse("2026-09-18T02:00:00Z"), WorkingDayCalendar.ZONE)));
     Mocks.register("registerReportDelegate", new RegisterReportDelegate(intake, handling));
     Mocks.register("recordTriageDelegate", new RecordTriageDelegate(handling));
-    Mocks.register("recordVerificationDelegate", new RecordVerificationDelegate(handling));
+    Mocks.register("recordReportVerificationDelegate", new RecordReportVerificationDelegate(handling));
     Mocks.register("proposeRewardDelegate", new ProposeRewardDelegate(handling));
     Mocks.register("recordRewardDelegate", new RecordRewardDelegate(handling));
     when(intake.registerFromProcess(anyString(), any(), eq("PHONE"), eq("某某医院"), eq("挂床住院骗取医保基金"),
@@ -191,7 +191,7 @@ class WhistleblowerProcessTest {
     execute(job());
     assertThat(pi).isWaitingAt("Task_Verify").task().hasCandidateGroup("caseworker");
     complete(task(), Map.of("verificationOutcome", "FOUNDED", "institutionCode", "H34060100001",
-        "suspectedViolations", List.of("FRAUD_FAKE_PATIENT"), "suspectedAmount", "80000"));
+        "suspectedViolations", List.of("FRAUD_FAKE_VISITS"), "suspectedAmount", "80000"));
     execute(job());
     assertThat(pi).isWaitingAt("Event_DecisionTookEffect");
   }

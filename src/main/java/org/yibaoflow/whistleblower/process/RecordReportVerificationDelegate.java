@@ -10,12 +10,12 @@ import org.yibaoflow.whistleblower.ReportHandling;
  * 记录核查结论 (R-VIO-1): a founded report opens (or joins) a violation case with source REPORT, whose number the
  * process waits on for the reward (R-VIO-15); an unfounded one is closed with reasons.
  */
-@Component("recordVerificationDelegate")
-class RecordVerificationDelegate implements JavaDelegate {
+@Component("recordReportVerificationDelegate")
+class RecordReportVerificationDelegate implements JavaDelegate {
 
   private final ReportHandling handling;
 
-  RecordVerificationDelegate(ReportHandling handling) {
+  RecordReportVerificationDelegate(ReportHandling handling) {
     this.handling = handling;
   }
 
