@@ -152,14 +152,14 @@ public class ReportIntake {
     return new Receipt(reportNo, code, Status.RECEIVED.publicLabel());
   }
 
-  /** Checks Tasklist's start form as {@link #registerFromProcess} will (issue 15: mistakes stay in the form). */
+  /**
+   * Checks a start of the process as {@link #registerFromProcess} will (issue 15: mistakes stay in Tasklist's start
+   * form, which offers phone, letter and visit).
+   */
   public Channel checkStart(String channel, String institutionName, String content) {
-    Channel ch = channel == null ? null : switch (channel) {
-      case "PHONE" -> Channel.PHONE;
-      case "LETTER" -> Channel.LETTER;
-      case "VISIT" -> Channel.VISIT;
-      default -> null;
-    };
+    // the engine checks every start of the process against its start form, also the public page's (ONLINE)
+    Channel ch = channel == null ? null : java.util.Arrays.stream(Channel.values())
+        .filter(c -> c.name().equals(channel)).findFirst().orElse(null);
     if (ch == null) {
       throw DomainRuleException.badRequest("reportChannel", "R-VIO-1", "请选择举报方式：电话、来信或来访",
           "reportChannel must be PHONE, LETTER or VISIT");

@@ -66,6 +66,9 @@ class WhistleblowerIT {
   void thePublicPageTakesAReportWithoutLoginAndTellsOnlyItsStatus() {
     Http page = Http.anonymous(port).from("203.0.113.10");
     assertThat(page.get("/public/reports/regions").body()).contains("huaibei", "jining");
+    Http.Response html = page.get("/report/index.html");
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.body()).contains("医疗保障基金违法违规行为举报", "受理回执码");
 
     Http.Response created = page.post("/public/reports", publicReport("huaibei", "某某骨科医院", "挂床住院，虚构住院天数"));
     assertThat(created.status()).isEqualTo(201);
@@ -199,7 +202,7 @@ class WhistleblowerIT {
     Jobs.executeDue(managementService, pi);
     Task triage = task(pi, "Task_Triage");
     assertThatThrownBy(() -> taskService.complete(triage.getId(), Map.of("triageDecision", "REJECT",
-        "closeReasons", List.of("BECAUSE")))).hasMessageContaining("closeReasons");
+        "closeReasons", List.of("BECAUSE")))).hasMessageContaining("请从列表中选择不予立案的理由");
     assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isEqualTo(1);
     complete(pi, "Task_Triage", Map.of("triageDecision", "REJECT", "closeReasons", List.of("NO_CLUE", "OUT_OF_SCOPE")));
     assertThat(jdbc.queryForMap("SELECT status, close_reasons FROM whistleblower_report WHERE report_no = ?",
