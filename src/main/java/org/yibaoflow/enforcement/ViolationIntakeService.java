@@ -37,7 +37,9 @@ public class ViolationIntakeService {
   static final String PROCESS_KEY = "violation-case";
   static final String PREFIX = "VC";
   static final Set<String> SOURCES = Set.of("COMPLAINT", "SMART_MONITORING", "ROUTINE_INSPECTION",
-      "SPECIAL_INSPECTION", "YEAR_END_INSPECTION", "FLYING_INSPECTION", "EXPENSE_REVIEW", "REGULATOR_NOTICE");
+      "SPECIAL_INSPECTION", "YEAR_END_INSPECTION", "FLYING_INSPECTION", "EXPENSE_REVIEW", "REGULATOR_NOTICE",
+      // a founded whistle-blower report (whistleblower/, R-VIO-1, R-VIO-15)
+      "REPORT");
   /** The agreement states a violation case can be handled under (R-VIO-2). */
   public static final Set<AgreementState> IN_FORCE = Set.of(AgreementState.ACTIVE,
       AgreementState.SETTLEMENT_SUSPENDED, AgreementState.SUSPENDED);
@@ -97,6 +99,15 @@ public class ViolationIntakeService {
     DomainRuleException.requireText(in.region(), "region", "统筹地区", "region");
     DomainRuleException.requireText(in.externalRef(), "externalRef", "外部编号", "external reference");
     return openIn(in.region(), in, openedBy == null ? AuditService.SYSTEM : openedBy, variables);
+  }
+
+  /**
+   * A case as a process reads it, without the user's regions (the whistle-blower process joins a founded report
+   * to it and reads its recovered amount for the reward, R-VIO-15); 404 when there is none.
+   */
+  @Transactional(readOnly = true)
+  public ViolationCase forProcess(String caseNo) {
+    return support.find(caseNo);
   }
 
   /** Whether the institution has an agreement in force, so a violation case can be opened for it (R-VIO-2). */
@@ -183,7 +194,7 @@ public class ViolationIntakeService {
   private Checked check(String region, Intake in) {
     if (in.source() == null || !SOURCES.contains(in.source())) {
       throw DomainRuleException.badRequest("source", "R-VIO-1",
-          "案件来源须为举报投诉、智能监控、日常检查、专项检查、年终检查、飞行检查、费用审核或其他部门通报之一",
+          "案件来源须为举报投诉、智能监控、日常检查、专项检查、年终检查、飞行检查、费用审核、其他部门通报或核实的举报之一",
           "source must be one of " + String.join(", ", SOURCES.stream().sorted().toList()));
     }
     String externalRef = in.externalRef() == null || in.externalRef().isBlank() ? null : in.externalRef().trim();

@@ -89,9 +89,16 @@ public enum RegionSetting {
   /** R-VIO-14: flying inspections sample at least 10 % of the region's hospitals [001 §三(四)]. */
   FLYING_SAMPLE_MIN_RATIO("flying-sample-min-ratio", Unit.PERCENT, "R-VIO-14", 10, 100, "飞行检查抽查定点医疗机构的最低比例"),
   /** R-VIO-14: the flying sample always includes the top 5 hospitals by last year's fund payments [001 §三(四)]. */
-  FLYING_TOP_PAYERS("flying-top-payers", Unit.COUNT, "R-VIO-14", 5, 100, "飞行检查必查的上年度医保基金支付额排名靠前的机构数");
+  FLYING_TOP_PAYERS("flying-top-payers", Unit.COUNT, "R-VIO-14", 5, 100, "飞行检查必查的上年度医保基金支付额排名靠前的机构数"),
+  /** R-VIO-1: working days to triage a whistle-blower report (受理审查; the seeds name none: product default 5). */
+  WHISTLEBLOWER_TRIAGE_PERIOD("whistleblower-triage-period", Unit.WORKING_DAYS, "R-VIO-1", 1, 30, "举报受理审查期限"),
+  /** R-VIO-1: working days to verify an accepted report (核查; the seeds name none: product default 20). */
+  WHISTLEBLOWER_VERIFICATION_PERIOD("whistleblower-verification-period", Unit.WORKING_DAYS, "R-VIO-1", 1, 120,
+      "举报线索核查期限"),
+  /** R-VIO-15: a reward is at most 100,000 yuan [002 §二(三)4]; a region may set less, never more. */
+  WHISTLEBLOWER_REWARD_CAP("whistleblower-reward-cap", Unit.YUAN, "R-VIO-15", 1, 100_000, "举报奖励最高金额（元）");
 
-  public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT }
+  public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT, YUAN }
 
   private final String key;
   private final Unit unit;

@@ -28,7 +28,8 @@ final class DemoData {
       new Role("supervisor", "科室负责人", List.of("tasklist", "cockpit")),
       new Role("legal", "法制审核", List.of("tasklist")),
       new Role("admindept", "医保行政部门", List.of("tasklist")),
-      new Role("modeler", "流程建模", List.of("tasklist", "cockpit")));
+      new Role("modeler", "流程建模", List.of("tasklist", "cockpit")),
+      new Role("reportdesk", "举报人信息专员", List.of("tasklist")));
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("zhangjing", "张静", "淮北经办", "caseworker", List.of("huaibei")),
@@ -42,7 +43,9 @@ final class DemoData {
       // second level and fines (issue 14)
       new DemoUser("xuyan", "徐燕", "济宁法制审核", "legal", List.of("jining")),
       new DemoUser("hejun", "何军", "济宁医保行政部门", "admindept", List.of("jining")),
-      new DemoUser("wuhao", "吴昊", "流程建模", "modeler", List.of("huaibei", "jining")));
+      new DemoUser("wuhao", "吴昊", "流程建模", "modeler", List.of("huaibei", "jining")),
+      // R-VIO-15: reads named reporters and pays rewards in 淮北 only
+      new DemoUser("lina", "李娜", "淮北举报人信息专员", "reportdesk", List.of("huaibei")));
 
   /** The demo administrator (camunda.bpm.admin-user in application-demo.yml) sees both regions. */
   static final String ADMIN = "demo";

@@ -19,14 +19,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with 403 when its {@code Origin} — or, without one, its {@code Referer} — is neither this application's own origin
  * nor one of {@code yibao.security.allowed-origins}. A request with neither header (curl, other systems) passes.
  */
-class OriginCheckFilter extends OncePerRequestFilter {
+public class OriginCheckFilter extends OncePerRequestFilter {
 
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "DELETE", "PATCH");
 
   private final Set<String> allowedOrigins;
   private final ObjectMapper json;
 
-  OriginCheckFilter(Set<String> allowedOrigins, ObjectMapper json) {
+  public OriginCheckFilter(Set<String> allowedOrigins, ObjectMapper json) {
     this.allowedOrigins = allowedOrigins.stream().map(OriginCheckFilter::normalise).filter(o -> !o.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
     this.json = json;

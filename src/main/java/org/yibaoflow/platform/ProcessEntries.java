@@ -27,7 +27,10 @@ public final class ProcessEntries {
       // R-EVA-1: the supervisor opens the year's annual evaluation of the region
       "evaluation-campaign", Set.of(Role.SUPERVISOR, Role.MODELER),
       // R-VIO-14: the supervisor opens the year's inspection plan of the region
-      "inspection-plan", Set.of(Role.SUPERVISOR, Role.MODELER));
+      "inspection-plan", Set.of(Role.SUPERVISOR, Role.MODELER),
+      // R-VIO-1: a caseworker registers a report received by phone, letter or visit (the public page starts it as
+      // the engine, ReportIntake)
+      "whistleblower-report", Set.of(Role.CASEWORKER, Role.MODELER));
 
   private ProcessEntries() {
   }

@@ -15,6 +15,8 @@ public enum Role {
   LEGAL("legal", "法制审核"),
   ADMINDEPT("admindept", "医保行政部门"),
   MODELER("modeler", "流程建模"),
+  /** R-VIO-15: the only role that reads a named whistle-blower's identity and pays the reward (docs/whistleblower.md). */
+  REPORTDESK("reportdesk", "举报人信息专员"),
   /** Camunda's administrators group: data correction, settings, users. */
   ADMIN(EngineUser.ADMIN_GROUP, "系统管理员");
 

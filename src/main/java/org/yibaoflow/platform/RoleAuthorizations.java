@@ -38,7 +38,8 @@ class RoleAuthorizations implements InitializingBean {
       Role.SUPERVISOR, List.of("tasklist", "cockpit"),
       Role.LEGAL, List.of("tasklist"),
       Role.ADMINDEPT, List.of("tasklist"),
-      Role.MODELER, List.of("tasklist", "cockpit"));
+      Role.MODELER, List.of("tasklist", "cockpit"),
+      Role.REPORTDESK, List.of("tasklist"));
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;

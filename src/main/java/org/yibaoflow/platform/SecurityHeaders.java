@@ -8,14 +8,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * are those it forwards with {@code X-Forwarded-Proto: https} (server.forward-headers-strategy, docs/security.md);
  * Referrer-Policy keeps case numbers in URLs from leaking to other sites.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
   static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 3600;
 
   private SecurityHeaders() {
   }
 
-  static void apply(HttpSecurity http) throws Exception {
+  public static void apply(HttpSecurity http) throws Exception {
     http.headers(h -> h
         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS))
         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));

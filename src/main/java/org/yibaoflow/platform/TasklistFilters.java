@@ -99,6 +99,7 @@ class TasklistFilters implements InitializingBean {
     f.put(Role.LEGAL, "法制审核待办");
     f.put(Role.ADMINDEPT, "行政部门待办");
     f.put(Role.MODELER, "建模测试待办");
+    f.put(Role.REPORTDESK, "举报奖励待办");
     return java.util.Collections.unmodifiableMap(f);
   }
 

@@ -165,6 +165,7 @@ class HostileInputIT {
     DEMO_USERS.put(Role.ADMINDEPT, "zhoujie");
     DEMO_USERS.put(Role.EXPERT, "wangqiang");
     DEMO_USERS.put(Role.MODELER, "wuhao");
+    DEMO_USERS.put(Role.REPORTDESK, "lina");
   }
 
   /** An existing 淮北 target of the demo data for a path variable, so the body is what gets judged. */
@@ -181,6 +182,7 @@ class HostileInputIT {
       case "applicationNo" -> first("SELECT MIN(application_no) FROM designation_application WHERE region = ?");
       case "objectionNo" -> first("SELECT MIN(objection_no) FROM objection WHERE region = ?");
       case "referralNo" -> first("SELECT MIN(referral_no) FROM referral WHERE region = ?");
+      case "reportNo" -> first("SELECT MIN(report_no) FROM whistleblower_report WHERE region = ?");
       default -> "0";
     };
   }

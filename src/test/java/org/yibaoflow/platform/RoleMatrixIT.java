@@ -50,6 +50,7 @@ class RoleMatrixIT {
     DEMO_USERS.put(Role.LEGAL, "sunli");
     DEMO_USERS.put(Role.ADMINDEPT, "zhoujie");
     DEMO_USERS.put(Role.MODELER, "wuhao");
+    DEMO_USERS.put(Role.REPORTDESK, "lina");
     DEMO_USERS.put(Role.ADMIN, "demo");
   }
 

@@ -126,7 +126,9 @@ class TasklistIT {
           + "\"institutionType\":{\"value\":\"HOSPITAL\",\"type\":\"String\"},"
           + "\"creditCode\":{\"value\":\"" + wrongCheck + "\",\"type\":\"String\"}}", "creditCode",
           "统一社会信用代码"),
-      "evaluation-campaign", new Bad("{\"evalYear\":{\"value\":1990,\"type\":\"Long\"}}", "evalYear", "考核年度"));
+      "evaluation-campaign", new Bad("{\"evalYear\":{\"value\":1990,\"type\":\"Long\"}}", "evalYear", "考核年度"),
+      "whistleblower-report", new Bad("{\"reportChannel\":{\"value\":\"PHONE\",\"type\":\"String\"},"
+          + "\"institutionName\":{\"value\":\"淮北某医院\",\"type\":\"String\"}}", "reportContent", "举报内容"));
   }
 
   record Bad(String variables, String field, String labelZh) {
