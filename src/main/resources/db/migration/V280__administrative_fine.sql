@@ -57,7 +57,7 @@ CREATE TABLE qualification_stop (
     CONSTRAINT uq_qualification_stop_no UNIQUE (stop_no),
     CONSTRAINT uq_qualification_stop_case UNIQUE (case_no, person_id),
     CONSTRAINT ck_qualification_stop_years CHECK (years BETWEEN 1 AND 5),
-    CONSTRAINT ck_qualification_stop_status CHECK (status IN ('PROPOSED', 'NOTIFIED', 'REVOKED', 'STOPPED'))
+    CONSTRAINT ck_qualification_stop_status CHECK (status IN ('PROPOSED', 'REJECTED', 'NOTIFIED', 'REVOKED', 'STOPPED'))
 );
 CREATE INDEX ix_qualification_stop_person ON qualification_stop (person_id, status);
 

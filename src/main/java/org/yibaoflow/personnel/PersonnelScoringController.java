@@ -35,10 +35,13 @@ class PersonnelScoringController {
 
   private final PersonnelScoringService scoring;
   private final PersonnelMeasureService measures;
+  private final QualificationStopService stops;
 
-  PersonnelScoringController(PersonnelScoringService scoring, PersonnelMeasureService measures) {
+  PersonnelScoringController(PersonnelScoringService scoring, PersonnelMeasureService measures,
+      QualificationStopService stops) {
     this.scoring = scoring;
     this.measures = measures;
+    this.stops = stops;
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
@@ -61,7 +64,8 @@ class PersonnelScoringController {
   @GetMapping("/{code}/payable")
   PersonnelMeasureService.Payable payable(@PathVariable String code,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    return measures.payable(code, date);
+    // R-VIO-12: a stopped settlement qualification answers first
+    return stops.stopped(code, date).orElseGet(() -> measures.payable(code, date));
   }
 
   /**

@@ -85,6 +85,11 @@ class DocumentFacts {
       case SUPPLEMENT_REQUEST -> d.put("facts", first(e, "missingMaterials"));
       case DOCUMENT_REQUEST -> d.put("rule", "R-VIO-7");
       case FINE_NOTICE, FINE_DECISION -> d.put("rule", "R-VIO-10");
+      case QUALIFICATION_STOP -> {
+        d.put("personName", first(e, "personName", "party"));
+        d.put("facts", first(e, "stopReasons"));
+        d.put("rule", "R-VIO-12");
+      }
       case REJECTION -> {
         d.put("facts", first(e, "rejectionReason", "missingMaterials").isEmpty() ? "不符合定点申请条件"
             : first(e, "rejectionReason", "missingMaterials"));
