@@ -42,11 +42,11 @@ public class FinePayments {
   @Transactional
   public void receivePayment(String fineNo, LocalDate paidOn, BigDecimal amount, String receiptNo) {
     Fine f = fines.visible(fineNo);
-    checkPayment(f, paidOn, amount, receiptNo);
     if (!Fine.EFFECTIVE.equals(f.status())) {
       throw DomainRuleException.conflict("status", RULE, "该罚款当前不在缴款期内（" + f.status() + "）",
           "The fine is not waiting for payment (" + f.status() + ")");
     }
+    checkPayment(f, paidOn, amount, receiptNo);
     engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_PAID).processInstanceId(f.processInstanceId())
         .setVariable("paidOn", paidOn.toString()).setVariable("paidAmount", amount.toPlainString())
         .setVariable("receiptNo", receiptNo.trim()).correlateWithResult());
