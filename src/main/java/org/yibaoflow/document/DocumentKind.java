@@ -24,7 +24,13 @@ public enum DocumentKind {
   DEFERRAL_NOTICE("缓签通知书", false, true),
   NON_RENEWAL_NOTICE("不再签订通知书", false, true),
   PERSONNEL_SCORING_NOTICE("人员记分告知书", false, true),
-  PERSONNEL_DECISION("人员处理决定书", false, true);
+  PERSONNEL_DECISION("人员处理决定书", false, true),
+  /** R-VIO-10: the administrative department's notice of a proposed fine, with the right to a statement and hearing. */
+  FINE_NOTICE("行政处罚告知书", true, true),
+  /** R-VIO-10: the administrative department's decision on a fine (行政处罚决定书). */
+  FINE_DECISION("行政处罚决定书", true, true),
+  /** R-VIO-12: stop of a person's settlement qualification for the years decided. */
+  QUALIFICATION_STOP("停止医保结算资格决定书", false, true);
 
   private final String nameZh;
   private final boolean amounts;

@@ -49,6 +49,16 @@ public enum RegionSetting {
       "费用复审随机抽查住院费用的最低比例"),
   /** R-VIO-11: reminder when a transferred case has no feedback (product default 30 days). */
   REFERRAL_REMINDER_INTERVAL("referral-reminder-interval", Unit.DAYS, "R-VIO-11", 1, 365, "移送后催办反馈的间隔"),
+  /**
+   * R-VIO-10: working days after the 行政处罚告知书 for a statement, defence or hearing request (the seeds name none;
+   * product default 5, the hearing request period of 《行政处罚法》第六十四条).
+   */
+  FINE_STATEMENT_PERIOD("fine-statement-period", Unit.WORKING_DAYS, "R-VIO-10", 3, 30, "行政处罚告知后陈述申辩、申请听证的期限"),
+  /** R-VIO-10: days to pay a fine in effect (the seeds name none; product default 15, 《行政处罚法》第六十七条). */
+  FINE_PAYMENT_PERIOD("fine-payment-period", Unit.DAYS, "R-VIO-10", 15, 90, "行政处罚决定生效后缴纳罚款的期限"),
+  /** R-VIO-12: longest stop of a physician's settlement qualification; 1 to 5 years [000 §二(四)], a region may cap lower. */
+  QUALIFICATION_STOP_MAX_YEARS("qualification-stop-max-years", Unit.YEARS, "R-VIO-12", 1, 5,
+      "医师骗取医保基金停止医保结算资格的最长年限"),
   /** R-EVA-5: suspended on own request for over 180 days without asking to resume [003 §二(二)6]. */
   ON_REQUEST_SUSPENSION_LIMIT("on-request-suspension-limit", Unit.DAYS, "R-EVA-5", 1, 730, "依申请中止协议的最长期限"),
   /** R-PERS-1: a personnel agreement lasts 2 years [004 §三(二)]. */

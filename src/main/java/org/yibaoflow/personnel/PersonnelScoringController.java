@@ -37,13 +37,15 @@ class PersonnelScoringController {
   private final PersonnelPayability payability;
   private final KeyMonitoringService keyMonitoring;
   private final PersonnelTestService tests;
+  private final QualificationStopService stops;
 
   PersonnelScoringController(PersonnelScoringService scoring, PersonnelPayability payability,
-      KeyMonitoringService keyMonitoring, PersonnelTestService tests) {
+      KeyMonitoringService keyMonitoring, PersonnelTestService tests, QualificationStopService stops) {
     this.scoring = scoring;
     this.payability = payability;
     this.keyMonitoring = keyMonitoring;
     this.tests = tests;
+    this.stops = stops;
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
@@ -66,7 +68,8 @@ class PersonnelScoringController {
   @GetMapping("/{code}/payable")
   PersonnelPayability.Payable payable(@PathVariable String code,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    return payability.payable(code, date);
+    // R-VIO-12: a stopped settlement qualification answers first
+    return stops.stopped(code, date).orElseGet(() -> payability.payable(code, date));
   }
 
   /**

@@ -22,7 +22,8 @@ public record Referral(
     OffsetDateTime updatedAt) {
 
   /** Where a case goes: suspected crime, public officials, other regulators' remit (R-VIO-11). */
-  public enum Kind { JUDICIAL, DISCIPLINE, REGULATOR }
+  /** HEALTH: a physician's settlement-qualification stop reported to the health department (R-VIO-12). */
+  public enum Kind { JUDICIAL, DISCIPLINE, REGULATOR, HEALTH }
 
   public enum Status { PREPARING, TRANSFERRED, ACCEPTED, DECLINED, CLOSED }
 

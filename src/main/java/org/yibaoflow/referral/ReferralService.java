@@ -64,8 +64,8 @@ public class ReferralService {
       return existing;
     }
     if (kind == null) {
-      throw DomainRuleException.badRequest("referralKind", "R-VIO-11", "须选择移送类别：司法机关、纪委监委或其他部门",
-          "referralKind must be JUDICIAL, DISCIPLINE or REGULATOR");
+      throw DomainRuleException.badRequest("referralKind", "R-VIO-11", "须选择移送类别：司法机关、纪委监委、其他部门或卫生健康部门",
+          "referralKind must be JUDICIAL, DISCIPLINE, REGULATOR or HEALTH");
     }
     DomainRuleException.requireText(caseSummary, "caseSummary", "移送事由", "caseSummary");
     OffsetDateTime now = OffsetDateTime.now(clock);

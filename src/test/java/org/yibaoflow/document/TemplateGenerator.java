@@ -59,6 +59,13 @@ public final class TemplateGenerator {
         + "依据{{rule}}，对其记{{points}}分。{{decision}}");
     body(DocumentKind.PERSONNEL_DECISION, "你单位医保支付资格相关人员{{personName}}本年度累计记分已达规定分值：{{findings}}。"
         + "依据{{rule}}，本机构决定：{{decision}}。");
+    body(DocumentKind.FINE_NOTICE, "经查，你单位存在以下骗取医疗保障基金的行为：{{findings}}。{{facts}}",
+        "涉及金额：{{amountsText}}。", "依据{{rule}}（处骗取金额2倍以上5倍以下罚款），本机关拟作出如下行政处罚：{{decision}}");
+    body(DocumentKind.FINE_DECISION, "经查，你单位存在以下骗取医疗保障基金的行为：{{findings}}。{{facts}}",
+        "涉及金额：{{amountsText}}。", "依据{{rule}}，本机关决定：{{decision}}",
+        "罚款自本决定生效之日起{{periodDays}}日内缴纳。逾期不缴纳的，本机关将依法申请强制执行。");
+    body(DocumentKind.QUALIFICATION_STOP, "你单位医保支付资格相关人员{{personName}}经查实存在骗取医疗保障基金的行为：{{facts}}",
+        "依据{{rule}}，本机构决定：{{decision}}");
   }
 
   private TemplateGenerator() {

@@ -23,7 +23,7 @@ class DocumentFacts {
 
   /** The addressee of a transfer letter by the kind of transfer (R-VIO-11). */
   static final Map<String, String> RECIPIENTS = Map.of("JUDICIAL", "公安机关",
-      "DISCIPLINE", "纪检监察机关", "REGULATOR", "有关行政部门");
+      "DISCIPLINE", "纪检监察机关", "REGULATOR", "有关行政部门", "HEALTH", "卫生健康行政部门");
 
   private final ViolationCaseFacts violationCases;
   private final PersonnelCaseFacts personnelCases;
@@ -47,6 +47,10 @@ class DocumentFacts {
     d.put("rule", first(e, "ruleId", "measureRule"));
     d.put("facts", "");
     var violation = violationCases.find(rootCaseNo);
+    if (violation == null && (kind == DocumentKind.FINE_NOTICE || kind == DocumentKind.FINE_DECISION)) {
+      // R-VIO-10: a fine's documents state the facts of the violation case it came from
+      violation = violationCases.find(first(e, "violationCaseNo"));
+    }
     if (violation != null) {
       Map<String, Object> v = violationCases.data(violation);
       // the decision text the case's steps recorded: proposed (告知书) or decided (处理决定书)
@@ -82,6 +86,12 @@ class DocumentFacts {
       }
       case SUPPLEMENT_REQUEST -> d.put("facts", first(e, "missingMaterials"));
       case DOCUMENT_REQUEST -> d.put("rule", "R-VIO-7");
+      case FINE_NOTICE, FINE_DECISION -> d.put("rule", "R-VIO-10");
+      case QUALIFICATION_STOP -> {
+        d.put("personName", first(e, "personName", "party"));
+        d.put("facts", first(e, "stopReasons"));
+        d.put("rule", "R-VIO-12");
+      }
       case REJECTION -> {
         d.put("facts", first(e, "rejectionReason", "missingMaterials").isEmpty() ? "不符合定点申请条件"
             : first(e, "rejectionReason", "missingMaterials"));
@@ -111,6 +121,7 @@ class DocumentFacts {
       case RECTIFICATION_NOTICE -> integer(e, "rectificationDays",
           settings.value(e.getTenantId(), RegionSetting.RECTIFICATION_PERIOD));
       case SUPPLEMENT_REQUEST -> integer(e, "supplementDays", null);
+      case FINE_DECISION -> settings.value(e.getTenantId(), RegionSetting.FINE_PAYMENT_PERIOD);
       default -> null;
     };
     if (days != null) {
@@ -124,11 +135,13 @@ class DocumentFacts {
    * review decision of the agency goes to the administrative department within the same window.
    */
   private void objection(DelegateExecution e, DocumentKind kind, Map<String, Object> d, LocalDate today) {
-    int days = settings.value(e.getTenantId(), RegionSetting.OBJECTION_WINDOW);
+    int days = settings.value(e.getTenantId(), kind == DocumentKind.FINE_NOTICE ? RegionSetting.FINE_STATEMENT_PERIOD
+        : RegionSetting.OBJECTION_WINDOW);
     d.put("objectionDays", days);
     d.put("objectionDeadline", ChineseDates.inWords(calendar.addWorkingDays(today, days).deadline()));
     d.put("objectionHow", kind == DocumentKind.OBJECTION_REVIEW ? "向医疗保障行政部门提出书面异议，其决定为最终决定"
-        : kind == DocumentKind.HEARING_NOTICE ? "向本机构提出书面陈述、申辩意见" : "向本机构提出书面异议");
+        : kind == DocumentKind.HEARING_NOTICE ? "向本机构提出书面陈述、申辩意见"
+        : kind == DocumentKind.FINE_NOTICE ? "向本机关提出陈述、申辩意见或者要求听证" : "向本机构提出书面异议");
   }
 
   private static Integer integer(DelegateExecution e, String name, Integer fallback) {
