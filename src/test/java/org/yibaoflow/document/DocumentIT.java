@@ -151,10 +151,16 @@ class DocumentIT {
     Http.Response future = completeTask(zhangjing, task, Map.of("servedOn", servedOn.plusDays(1).toString(),
         "serviceMethod", "MAIL"));
     assertThat(future.status()).isNotEqualTo(204);
-    assertThat(future.body()).contains("送达日期须在文书生成之日至今天之间", "servedOn");
+    assertThat(future.body()).contains("不能晚于今天", "servedOn");
+    // before the day the notice was generated (two days before servedOn): the document service's own rule
+    Http.Response early = completeTask(zhangjing, task, Map.of("servedOn", servedOn.minusDays(3).toString(),
+        "serviceMethod", "MAIL"));
+    assertThat(early.status()).isNotEqualTo(204);
+    assertThat(early.body()).contains("送达日期须在文书生成之日至今天之间", "servedOn");
     Http.Response pigeon = completeTask(zhangjing, task, Map.of("servedOn", servedOn.toString(),
         "serviceMethod", "PIGEON"));
-    assertThat(pigeon.body()).contains("送达方式须为直接送达、邮寄送达或电子送达");
+    // the form's own list refuses it first (FormSchemaCheck), naming the field in Chinese
+    assertThat(pigeon.body()).contains("「送达方式」只能从列表中选择", "serviceMethod");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     // the date the window counts from cannot be sent with the form: only the form's fields are accepted
     Http.Response injected = completeTask(zhangjing, task, Map.of("servedOn", servedOn.toString(),

@@ -127,6 +127,7 @@ class TasklistIT {
           + "\"creditCode\":{\"value\":\"" + wrongCheck + "\",\"type\":\"String\"}}", "creditCode",
           "统一社会信用代码"),
       "evaluation-campaign", new Bad("{\"evalYear\":{\"value\":1990,\"type\":\"Long\"}}", "evalYear", "考核年度"),
+      "inspection-plan", new Bad("{\"planYear\":{\"value\":1990,\"type\":\"Long\"}}", "planYear", "计划年度"),
       "whistleblower-report", new Bad("{\"reportChannel\":{\"value\":\"PHONE\",\"type\":\"String\"},"
           + "\"institutionName\":{\"value\":\"淮北某医院\",\"type\":\"String\"}}", "reportContent", "举报内容"));
   }
@@ -154,7 +155,8 @@ class TasklistIT {
       String key = e.getKey();
       long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count();
       long incidents = runtimeService.createIncidentQuery().count();
-      Webapp user = key.equals("evaluation-campaign") ? chenmin : zhangjing;
+      // the supervisors' entries (R-EVA-1, R-VIO-14), the caseworkers' others
+      Webapp user = key.equals("evaluation-campaign") || key.equals("inspection-plan") ? chenmin : zhangjing;
       Http.Response r = user.post(Webapp.ENGINE + "/process-definition/key/" + key + "/submit-form",
           "{\"variables\":" + e.getValue().variables() + "}");
       assertThat(r.status()).as(key + ": " + r.body()).isEqualTo(400);

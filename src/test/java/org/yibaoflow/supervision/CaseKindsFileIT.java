@@ -63,6 +63,8 @@ class CaseKindsFileIT {
   JdbcTemplate jdbc;
   @Autowired
   TestClock clock;
+  @Autowired
+  org.yibaoflow.document.DocumentService documents;
 
   @AfterEach
   void resetClock() {
@@ -152,7 +154,9 @@ class CaseKindsFileIT {
     assertThat(file.get("kindZh").asText()).isEqualTo("案件移送");
     assertThat(file.get("statusZh").asText()).isEqualTo("已移送");
     assertThat(facts(file.get("caseFacts"))).containsEntry("移送类别", "司法机关").containsEntry("接收机关", "淮北市公安局")
-        .containsEntry("移送日期", Labels.date(today)).containsEntry("移送函文号", "淮医保移〔2026〕9号");
+        .containsEntry("移送日期", Labels.date(today))
+        // the number of the 移送函 generated and stored for this transfer, not the one typed into the form (issue 17)
+        .containsEntry("移送函文号", documents.latestOfProcess(pi.getId(), org.yibaoflow.document.DocumentKind.REFERRAL_LETTER).number());
     assertThat(values(file.get("decisions"), "code", "what", "ruleId"))
         .containsExactly("JUDICIAL:移送司法机关：淮北市公安局:R-VIO-11");
     assertThat(file.get("stepsDone")).hasSize(4);
