@@ -40,6 +40,10 @@ final class TaskRowCloner {
     rows.values().forEach(list -> list.forEach(r -> ids.add((String) r.get("ID_"))));
   }
 
+  String processInstanceId() {
+    return processInstanceId;
+  }
+
   /** Copies the template instance {@code count} times, numbering the copies from {@code first}. */
   void copy(int first, int count) {
     for (var table : rows.entrySet()) {

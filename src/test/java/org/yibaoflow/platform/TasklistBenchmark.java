@@ -110,6 +110,8 @@ public final class TasklistBenchmark {
         kinds.add(new TaskRowCloner(jdbc, pi));
       }
       int created = 4;
+      touch = () -> jdbc.update("update ACT_RU_TASK set LAST_UPDATED_ = ? where PROC_INST_ID_ = ?",
+          new java.sql.Timestamp(System.currentTimeMillis()), kinds.get(0).processInstanceId());
       for (int n : sizes) {
         long t0 = System.nanoTime();
         int perKind = n / 4;
@@ -174,12 +176,16 @@ public final class TasklistBenchmark {
     }
   }
 
+  /** Changes a task row before each sample: H2 answers an identical statement from its result cache otherwise. */
+  private static Runnable touch = () -> { };
+
   private static String row(String db, int n, long count, String what, int samples, LongSupplier call) {
     for (int i = 0; i < 3; i++) {
       call.getAsLong();
     }
     long[] ms = new long[samples];
     for (int i = 0; i < samples; i++) {
+      touch.run();
       long t = System.nanoTime();
       call.getAsLong();
       ms[i] = (System.nanoTime() - t) / 1_000_000;
