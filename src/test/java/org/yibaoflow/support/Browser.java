@@ -175,7 +175,13 @@ public final class Browser implements AutoCloseable {
 
   /** Scrolls the element into view and clicks it (by script when a notification or tooltip lies over it). */
   public void click(By by) {
-    WebElement e = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+    WebElement e;
+    try {
+      e = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+    } catch (org.openqa.selenium.TimeoutException timeout) {
+      // what the page showed instead (a screenshot, its text, the console): CaseworkerBrowserIT once missed 完成
+      throw diagnosed(timeout);
+    }
     click(e);
   }
 
