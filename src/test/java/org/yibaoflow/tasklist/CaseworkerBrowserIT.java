@@ -296,11 +296,18 @@ class CaseworkerBrowserIT {
   }
 
   static void type(Browser b, String id, String value) {
-    WebElement e = field(b, id);
-    b.click(e);
-    e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    e.sendKeys(value);
-    e.sendKeys(Keys.TAB);
+    for (int attempt = 1; ; attempt++) {
+      WebElement e = field(b, id);
+      b.click(e);
+      e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      e.sendKeys(value);
+      e.sendKeys(Keys.TAB);
+      // the typed text must be in the form: once on a loaded machine the note was gone again (the form rendered
+      // anew), its required field empty and 完成 disabled (screenshot 07-timeout of that run)
+      if (value.equals(field(b, id).getDomProperty("value")) || attempt == 3) {
+        return;
+      }
+    }
   }
 
   /** A form-js select: opens it and chooses the option by its label. */

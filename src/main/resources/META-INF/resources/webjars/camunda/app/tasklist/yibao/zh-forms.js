@@ -8,6 +8,8 @@
  *  - a form's 案件编号 field gets a link to the case file (/cases/{caseNo}, issue 16), opened beside Tasklist.
  *  - moment.js has no 'zh' locale (the webapp takes 'zh' from the browser's zh-CN): relative dates
  *    ("a few seconds ago") are given Chinese from the first page on.
+ *  - form-js writes and reads its date inputs in the pattern of the browser's default locale; a browser on an
+ *    English system gave 12/8/2026. The default locale of Intl.DateTimeFormat is Chinese here (2026/12/8).
  */
 const MESSAGES = [
   [/^Field is required\.?$/, () => '此项为必填项。'],
@@ -49,6 +51,8 @@ const PLACEHOLDERS = {
   'Search': '搜索',
   'Search...': '搜索…',
   'mm/dd/yyyy': '年/月/日',
+  // the pattern of the zh-CN default (chineseDefaultDates)
+  'yyyy/mm/dd': '年/月/日',
   'hh:mm': '时:分',
   'hh:mm ?m': '时:分',
 };
@@ -220,6 +224,25 @@ function defineMomentZh() {
   }
 }
 
+/**
+ * form-js derives its date inputs' pattern from Intl.DateTimeFormat('default') (the browser's locale), so the same
+ * form showed 12/8/2026 on a browser of an English system. Only the default is replaced by zh-CN; a caller that
+ * names a locale gets that locale, and instanceof keeps working (same prototype).
+ */
+function chineseDefaultDates() {
+  const Original = Intl.DateTimeFormat;
+  if (Original.yibaoZh) {
+    return;
+  }
+  function DateTimeFormat(locales, options) {
+    return new Original(locales === undefined || locales === 'default' ? 'zh-CN' : locales, options);
+  }
+  DateTimeFormat.prototype = Original.prototype;
+  DateTimeFormat.supportedLocalesOf = Original.supportedLocalesOf.bind(Original);
+  DateTimeFormat.yibaoZh = true;
+  Intl.DateTimeFormat = DateTimeFormat;
+}
+
 function start() {
   let pending = false;
   scan();
@@ -236,6 +259,7 @@ function start() {
   setInterval(scan, 1000);
 }
 
+chineseDefaultDates();
 if (document.body) {
   start();
 } else {
