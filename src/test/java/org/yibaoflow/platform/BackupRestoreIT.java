@@ -1,6 +1,11 @@
 package org.yibaoflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yibaoflow.support.PostgresAdmin.ADMIN;
+import static org.yibaoflow.support.PostgresAdmin.HOST;
+import static org.yibaoflow.support.PostgresAdmin.PORT;
+import static org.yibaoflow.support.PostgresAdmin.env;
+import static org.yibaoflow.support.PostgresAdmin.url;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +112,6 @@ class BackupRestoreIT {
   /** The documented PostgreSQL backup (pg_dump -Fc) restored with pg_restore into a new database. */
   private static final class PostgresDump {
 
-    private static final String HOST = env("YIBAO_DB_HOST", "127.0.0.1");
-    private static final String PORT = env("YIBAO_DB_PORT", "5432");
-    private static final String ADMIN = env("PGADMIN_USER", "postgres");
     private static final String COPY = "yibaoflow_restore_drill";
 
     static JdbcTemplate restoreCopy() throws Exception {
@@ -135,15 +137,6 @@ class BackupRestoreIT {
       String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
       assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
-    }
-
-    private static String url(String db) {
-      return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + db;
-    }
-
-    private static String env(String name, String fallback) {
-      String v = System.getenv(name);
-      return v == null || v.isBlank() ? System.getProperty(name, fallback) : v;
     }
   }
 }

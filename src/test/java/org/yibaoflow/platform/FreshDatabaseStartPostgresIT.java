@@ -1,6 +1,9 @@
 package org.yibaoflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yibaoflow.support.PostgresAdmin.ADMIN;
+import static org.yibaoflow.support.PostgresAdmin.env;
+import static org.yibaoflow.support.PostgresAdmin.url;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,9 +35,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class FreshDatabaseStartPostgresIT {
 
-  private static final String HOST = env("YIBAO_DB_HOST", "127.0.0.1");
-  private static final String PORT = env("YIBAO_DB_PORT", "5432");
-  private static final String ADMIN = env("PGADMIN_USER", "postgres");
 
   private final String database = "yibaoflow_fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final List<ProcessEngine> engines = new ArrayList<>();
@@ -133,14 +133,5 @@ class FreshDatabaseStartPostgresIT {
         s.execute("ALTER DATABASE " + database + " OWNER TO " + env("YIBAO_DB_USER", ADMIN));
       }
     }
-  }
-
-  private static String url(String db) {
-    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + db;
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? System.getProperty(name, fallback) : v;
   }
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -155,18 +154,7 @@ class HostileInputIT {
     throw new AssertionError("No handler for " + method + " " + pattern);
   }
 
-  private static final Map<Role, String> DEMO_USERS = new LinkedHashMap<>();
-
-  static {
-    DEMO_USERS.put(Role.ADMIN, "demo");
-    DEMO_USERS.put(Role.CASEWORKER, "zhangjing");
-    DEMO_USERS.put(Role.SUPERVISOR, "chenmin");
-    DEMO_USERS.put(Role.LEGAL, "sunli");
-    DEMO_USERS.put(Role.ADMINDEPT, "zhoujie");
-    DEMO_USERS.put(Role.EXPERT, "wangqiang");
-    DEMO_USERS.put(Role.MODELER, "wuhao");
-    DEMO_USERS.put(Role.REPORTDESK, "lina");
-  }
+  private static final Map<Role, String> DEMO_USERS = RoleMatrixIT.DEMO_USERS;
 
   /** An existing 淮北 target of the demo data for a path variable, so the body is what gets judged. */
   private String target(String pattern, String variable) {
