@@ -31,7 +31,8 @@ public final class CampaignBulk {
           + "VALUES (?, ?, ?, ?, ?, ?, ?)", institutions);
     }
     jdbc.update("INSERT INTO agreement (institution_id, region, period_start, period_end, state, suspension_count, "
-        + "state_since, version, created_at) SELECT id, region, ?, ?, 'ACTIVE', 0, ?, 0, ? FROM institution "
-        + "WHERE region = ?", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), now, now, region);
+        + "state_since, version, created_at) SELECT i.id, i.region, ?, ?, 'ACTIVE', 0, ?, 0, ? FROM institution i "
+        + "WHERE i.region = ? AND NOT EXISTS (SELECT 1 FROM agreement a WHERE a.institution_id = i.id)",
+        LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), now, now, region);
   }
 }
