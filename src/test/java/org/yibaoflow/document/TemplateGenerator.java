@@ -66,6 +66,8 @@ public final class TemplateGenerator {
         "罚款自本决定生效之日起{{periodDays}}日内缴纳。逾期不缴纳的，本机关将依法申请强制执行。");
     body(DocumentKind.QUALIFICATION_STOP, "你单位医保支付资格相关人员{{personName}}经查实存在骗取医疗保障基金的行为：{{facts}}",
         "依据{{rule}}，本机构决定：{{decision}}");
+    body(DocumentKind.INSURED_SUSPENSION, "经查实，你存在参与骗取医疗保障基金的行为：{{facts}}",
+        "依据{{rule}}，本机构决定：{{decision}}");
   }
 
   private TemplateGenerator() {

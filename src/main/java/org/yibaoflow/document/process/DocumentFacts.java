@@ -92,6 +92,13 @@ class DocumentFacts {
         d.put("facts", first(e, "stopReasons"));
         d.put("rule", "R-VIO-12");
       }
+      case INSURED_SUSPENSION -> {
+        // addressed to the insured person, not to the institution where the case found the fraud
+        d.put("personName", first(e, "personName", "party"));
+        d.put("institutionName", first(e, "personName", "party"));
+        d.put("facts", first(e, "suspensionReasons"));
+        d.put("rule", "R-VIO-12");
+      }
       case REJECTION -> {
         d.put("facts", first(e, "rejectionReason", "missingMaterials").isEmpty() ? "不符合定点申请条件"
             : first(e, "rejectionReason", "missingMaterials"));
