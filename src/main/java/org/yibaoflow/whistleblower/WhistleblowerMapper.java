@@ -72,6 +72,10 @@ interface WhistleblowerMapper {
       + "WHERE report_no = #{reportNo}")
   int close(@Param("reportNo") String reportNo, @Param("note") String note, @Param("at") OffsetDateTime at);
 
+  @Update("UPDATE whistleblower_report SET status = 'NO_DECISION', close_note = #{note}, updated_at = #{at} "
+      + "WHERE report_no = #{reportNo} AND status = 'FOUNDED'")
+  int closeNoDecision(@Param("reportNo") String reportNo, @Param("note") String note, @Param("at") OffsetDateTime at);
+
   @Select("SELECT code, label_zh FROM whistleblower_close_reason ORDER BY sort_order")
   List<WhistleblowerReport.CloseReason> closeReasons();
 
