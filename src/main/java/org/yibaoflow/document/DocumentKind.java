@@ -32,7 +32,9 @@ public enum DocumentKind {
   /** R-VIO-12: stop of a person's settlement qualification for the years decided. */
   QUALIFICATION_STOP("停止医保结算资格决定书", false, true),
   /** R-VIO-12: suspension of an insured person's direct settlement for the months decided. */
-  INSURED_SUSPENSION("暂停医保直接结算决定书", false, true);
+  INSURED_SUSPENSION("暂停医保直接结算决定书", false, true),
+  /** R-VIO-15: the whistle-blower's reward, addressed by the receipt code, never by name. */
+  REWARD_NOTICE("举报奖励通知书", false, false);
 
   private final String nameZh;
   private final boolean amounts;

@@ -37,18 +37,18 @@ class InsuredController {
     this.suspensions = suspensions;
   }
 
-  record PersonRequest(@Size(max = 64) String region, @NotBlank @Size(max = 18) String idNumber,
+  record InsuredPersonRequest(@Size(max = 64) String region, @NotBlank @Size(max = 18) String idNumber,
       @NotBlank @Size(max = 100) String name) {
   }
 
-  record SuspensionRequest(@NotBlank @Size(max = 40) String caseNo, @NotNull @Min(1) @Max(12) Integer months,
+  record InsuredSuspensionRequest(@NotBlank @Size(max = 40) String caseNo, @NotNull @Min(1) @Max(12) Integer months,
       @NotBlank @Size(max = 2000) String reasons) {
   }
 
   // R-VIO-12: the agency of the region where the person is insured registers the record
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping
-  ResponseEntity<InsuredPerson> register(@Valid @RequestBody PersonRequest r) {
+  ResponseEntity<InsuredPerson> register(@Valid @RequestBody InsuredPersonRequest r) {
     InsuredPersons.Registered p = persons.register(r.region(), r.idNumber(), r.name());
     return ResponseEntity.status(p.created() ? HttpStatus.CREATED : HttpStatus.OK).body(p.person());
   }
@@ -62,7 +62,7 @@ class InsuredController {
   // R-VIO-12: proposed by the caseworker who handled the case; the process has it approved, notified and objected to
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{idNumber}/suspensions")
-  ResponseEntity<InsuredSuspension> propose(@PathVariable String idNumber, @Valid @RequestBody SuspensionRequest r) {
+  ResponseEntity<InsuredSuspension> propose(@PathVariable String idNumber, @Valid @RequestBody InsuredSuspensionRequest r) {
     InsuredSuspensionService.Proposed p = suspensions.propose(idNumber, r.caseNo(), r.months(), r.reasons());
     return ResponseEntity.status(p.created() ? HttpStatus.CREATED : HttpStatus.OK).body(p.suspension());
   }
