@@ -1,19 +1,31 @@
 package org.yibaoflow.insured;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.document.DocumentRenderer;
 import org.yibaoflow.institution.AgreementService;
 import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
@@ -21,6 +33,7 @@ import org.yibaoflow.institution.InstitutionService;
 import org.yibaoflow.institution.NewInstitution;
 import org.yibaoflow.support.Http;
 import org.yibaoflow.support.IntegrationTest;
+import org.yibaoflow.support.Jobs;
 import org.yibaoflow.support.RegistryFixtures;
 
 /**
@@ -43,6 +56,10 @@ class InsuredSuspensionIT {
   InsuredSuspensionService suspensions;
   @Autowired
   RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
@@ -110,11 +127,34 @@ class InsuredSuspensionIT {
     assertThat(pi.getProcessDefinitionKey()).isEqualTo("insured-suspension");
     assertThat(pi.getTenantId()).isEqualTo("huaibei");
 
-    // in effect (as the process's steps record it): 6 months from today, the last day the day before
     LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
     String query = "/api/insured/" + id + "/direct-settlement?date=";
     assertThat(settles(zhangjing, query + today)).as("proposed only: not yet suspended").isTrue();
-    suspensions.serveNotice(no, pi.getId());
+
+    // the supervisor's task names the case and the person; a refusal without its reason stays in the form
+    Jobs.executeDue(managementService, pi.getId());
+    Task approval = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveSuspension");
+    assertThat(approval.getDueDate()).isNotNull();
+    assertThat(taskService.getVariables(approval.getId())).containsEntry("personName", "赵参保")
+        .containsEntry("institutionName", site.name()).containsEntry("caseNo", no);
+    assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("suspensionApproval", "REJECT")))
+        .hasMessageContaining("不同意的理由");
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+    taskService.complete(approval.getId(), Map.of("suspensionApproval", "APPROVE"));
+    Jobs.drain(managementService, pi.getId(), 5);
+
+    // 暂停医保直接结算决定书: addressed to the person, the facts and the months, how to object
+    JsonNode documents = zhangjing.get("/api/cases/" + no + "/documents").json();
+    assertThat(documents.get(0).get("kind").asText()).isEqualTo("INSURED_SUSPENSION");
+    HttpResponse<byte[]> file = download(documents.get(0).get("id").asLong(), "zhangjing");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(DocumentRenderer.text(file.body())).contains("暂停医保直接结算决定书", "赵参保：", "冒名就医",
+        "暂停其医保直接结算 6 个月", "R-VIO-12", "异议").doesNotContain("{{", site.name() + "：");
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("objection").count()).as("the objection window runs").isEqualTo(1);
+
+    // in effect (as the process's next steps record it): 6 months from today, the last day the day before
     InsuredSuspension s = suspensions.takeEffect(no, "NO_OBJECTION", null, "YY-IT", pi.getId());
     assertThat(s.suspendedUntil()).isEqualTo(today.plusMonths(6).minusDays(1));
     JsonNode during = zhangjing.get(query + today.plusMonths(3)).json();
@@ -137,6 +177,20 @@ class InsuredSuspensionIT {
     Http.Response r = http.get(path);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json().get("directSettlement").asBoolean();
+  }
+
+  private HttpResponse<byte[]> download(long documentId, String user) {
+    String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/documents/" + documentId)).header("Authorization", "Basic " + token).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String person(String id, String name) {
