@@ -151,6 +151,8 @@ class InsuredSuspensionIT {
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(DocumentRenderer.text(file.body())).contains("暂停医保直接结算决定书", "赵参保：", "冒名就医",
         "暂停其医保直接结算 6 个月", "R-VIO-12", "异议").doesNotContain("{{", site.name() + "：");
+    assertThat(download(documents.get(0).get("id").asLong(), "lina").statusCode())
+        .as("the report desk opens reward notices only").isEqualTo(404);
     assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
         .processDefinitionKey("objection").count()).as("the objection window runs").isEqualTo(1);
 
