@@ -38,8 +38,9 @@ import org.yibaoflow.support.ProcessTestEngine;
 
 /**
  * Every path of processes/insured-suspension.bpmn (R-VIO-12, insured persons [000 §二(四)]): rejected by the
- * supervisor; approved, no objection, suspended and ended by the timer the day after the last day; the objection
- * changes the months; it revokes the suspension. The objection is the stand-in of the violation case's tests.
+ * supervisor; approved, no objection, suspended and ended by the timer the day after the last day; an objection
+ * upheld (the months stand); the objection changes the months; it revokes the suspension. The objection is the
+ * stand-in of the violation case's tests.
  */
 @Deployment(resources = {"processes/insured-suspension.bpmn", "enforcement/objection-stub.bpmn",
     "forms/insured-suspension-approval.form", "forms/insured-suspension-adjust.form"})
@@ -102,6 +103,17 @@ class InsuredSuspensionProcessTest {
     assertThat(pi).isEnded().hasPassedInOrder("Task_ApproveSuspension", "Task_ServeNotice", "CallActivity_Objection",
         "Task_SuspendSettlement", "Event_SuspensionEnds", "Task_EndSuspension", "EndEvent_Ended")
         .hasNotPassed("Task_AdjustMonths");
+  }
+
+  @Test
+  void anUpheldObjectionSuspendsForTheMonthsDecided() {
+    ProcessInstance pi = approveAndServe();
+    when(service.takeEffect(eq(NO), eq("UPHELD"), isNull(), eq("YY-4"), anyString()))
+        .thenReturn(suspension(InsuredSuspension.SUSPENDED, 6));
+    complete(task(called(pi)), Map.of("objectionOutcome", "UPHELD", "objectionNo", "YY-4"));
+    execute(job(pi));
+    assertThat(pi).isWaitingAt("Event_SuspensionEnds").hasNotPassed("Task_AdjustMonths");
+    verify(service).takeEffect(eq(NO), eq("UPHELD"), isNull(), eq("YY-4"), anyString());
   }
 
   @Test
