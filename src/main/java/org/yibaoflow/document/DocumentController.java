@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +21,8 @@ import org.yibaoflow.platform.SaneDate;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yibaoflow.platform.AllowedRoles;
+import org.yibaoflow.platform.DomainRuleException;
+import org.yibaoflow.platform.RegionAccess;
 import org.yibaoflow.platform.Role;
 
 /**
@@ -34,9 +37,11 @@ class DocumentController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
   private final DocumentService service;
+  private final RegionAccess regionAccess;
 
-  DocumentController(DocumentService service) {
+  DocumentController(DocumentService service, RegionAccess regionAccess) {
     this.service = service;
+    this.regionAccess = regionAccess;
   }
 
   /** The public contract the case file reads (keep stable): every key present, null until served. */
@@ -61,16 +66,27 @@ class DocumentController {
     return service.ofCase(caseNo).stream().map(DocumentView::of).toList();
   }
 
-  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.ADMIN})
+  // the report desk pays whistle-blower rewards and opens the reward notice of its task (R-VIO-15), nothing else
+  @AllowedRoles({Role.CASEWORKER, Role.EXPERT, Role.SUPERVISOR, Role.LEGAL, Role.ADMINDEPT, Role.REPORTDESK, Role.ADMIN})
   @GetMapping("/api/documents/{id}")
   ResponseEntity<byte[]> file(@PathVariable long id) {
     Document d = service.visible(id);
+    if (!DocumentKind.REWARD_NOTICE.name().equals(d.kind()) && onlyReportDesk()) {
+      throw DomainRuleException.notFound("文书 / document", String.valueOf(id));
+    }
     byte[] content = service.content(id);
     return ResponseEntity.ok().contentType(DOCX)
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(d.fileName()))
         .header("X-Document-Number", URLEncoder.encode(d.number(), StandardCharsets.UTF_8))
         .header("X-Content-SHA256", d.sha256())
         .body(content);
+  }
+
+  /** Whether the user's only role here is the report desk's (other roles read every document of their regions). */
+  private boolean onlyReportDesk() {
+    List<String> groups = regionAccess.currentUser().groupIds();
+    return groups.contains(Role.REPORTDESK.groupId()) && Arrays.stream(Role.values())
+        .filter(r -> r != Role.REPORTDESK).noneMatch(r -> groups.contains(r.groupId()));
   }
 
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR, Role.ADMIN})

@@ -30,7 +30,11 @@ public enum DocumentKind {
   /** R-VIO-10: the administrative department's decision on a fine (行政处罚决定书). */
   FINE_DECISION("行政处罚决定书", true, true),
   /** R-VIO-12: stop of a person's settlement qualification for the years decided. */
-  QUALIFICATION_STOP("停止医保结算资格决定书", false, true);
+  QUALIFICATION_STOP("停止医保结算资格决定书", false, true),
+  /** R-VIO-12: suspension of an insured person's direct settlement for the months decided. */
+  INSURED_SUSPENSION("暂停医保直接结算决定书", false, true),
+  /** R-VIO-15: the whistle-blower's reward, addressed by the receipt code, never by name. */
+  REWARD_NOTICE("举报奖励通知书", false, false);
 
   private final String nameZh;
   private final boolean amounts;

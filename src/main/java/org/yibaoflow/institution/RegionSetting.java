@@ -106,7 +106,16 @@ public enum RegionSetting {
   WHISTLEBLOWER_VERIFICATION_PERIOD("whistleblower-verification-period", Unit.WORKING_DAYS, "R-VIO-1", 1, 120,
       "举报线索核查期限"),
   /** R-VIO-15: a reward is at most 100,000 yuan [002 §二(三)4]; a region may set less, never more. */
-  WHISTLEBLOWER_REWARD_CAP("whistleblower-reward-cap", Unit.YUAN, "R-VIO-15", 1, 100_000, "举报奖励最高金额（元）");
+  WHISTLEBLOWER_REWARD_CAP("whistleblower-reward-cap", Unit.YUAN, "R-VIO-15", 1, 100_000, "举报奖励最高金额（元）"),
+  /**
+   * R-VIO-12: shortest suspension of an insured person's direct settlement (暂停医保直接结算). The seed names no period
+   * [000 §二(四)]; product default 3 months, the lower bound of 《医疗保障基金使用监督管理条例》第四十一条 (3 to 12 months).
+   */
+  INSURED_SUSPENSION_MIN_MONTHS("insured-suspension-min-months", Unit.MONTHS, "R-VIO-12", 1, 12,
+      "参保人骗取医保基金暂停医保直接结算的最短月数"),
+  /** R-VIO-12: longest suspension of an insured person's direct settlement (product default 12 months, 条例第四十一条). */
+  INSURED_SUSPENSION_MAX_MONTHS("insured-suspension-max-months", Unit.MONTHS, "R-VIO-12", 1, 12,
+      "参保人骗取医保基金暂停医保直接结算的最长月数");
 
   public enum Unit { COUNT, DAYS, WORKING_DAYS, MONTHS, YEARS, PERCENT, YUAN }
 

@@ -49,6 +49,15 @@ final class Receipts {
     return c;
   }
 
+  /** The last 4 characters of the normalised code, which address the reward notice (the rest stays secret). */
+  static String tail(String code) {
+    String c = normalise(code);
+    if (c == null) {
+      throw new IllegalArgumentException("not a receipt code");
+    }
+    return c.substring(LENGTH - 4);
+  }
+
   /** SHA-256 of the normalised code, hex. */
   static String hash(String code) {
     String c = normalise(code);

@@ -34,6 +34,8 @@ public class ReportHandling {
 
   /** The message the report's process waits on after its case was opened (R-VIO-15). */
   public static final String DECISION_MESSAGE = "WhistleblowerDecisionTookEffect";
+  /** The message that ends a report whose case closed without a decision taking effect. */
+  public static final String CASE_CLOSED_MESSAGE = "WhistleblowerCaseClosed";
   static final String SOURCE = "REPORT";
   static final Set<String> JOINABLE = Set.of(ViolationCase.INVESTIGATING, ViolationCase.DOCUMENTS_REQUESTED,
       ViolationCase.DECIDING, ViolationCase.NOTICE_SERVED);
@@ -175,6 +177,31 @@ public class ReportHandling {
         engine.run(() -> runtimeService.createMessageCorrelation(DECISION_MESSAGE)
             .processInstanceId(r.processInstanceId()).correlateAll());
       }
+    }
+  }
+
+  /**
+   * The case ended (ViolationCaseClosed): a founded report still waiting for its decision never gets one (the
+   * objection revoked it, the case closed otherwise) and is closed without reward. Inside the case's job
+   * transaction; only a process waiting at 处理决定生效 has the subscription, so a report whose decision took effect
+   * (its reward step not yet run) and a retried job are not touched.
+   */
+  public void caseClosed(String caseNo) {
+    for (WhistleblowerReport r : mapper.findByCase(caseNo)) {
+      if (Status.FOUNDED.name().equals(r.status())) {
+        engine.run(() -> runtimeService.createMessageCorrelation(CASE_CLOSED_MESSAGE)
+            .processInstanceId(r.processInstanceId()).correlateAll());
+      }
+    }
+  }
+
+  /** 办结举报（案件未作出生效处理决定）: closed without reward; the receipt code shows NO_DECISION. Idempotent. */
+  @Transactional
+  public void closeWithoutDecision(String reportNo, String pi) {
+    WhistleblowerReport r = find(reportNo);
+    String note = "案件 " + r.caseNo() + " 已办结，未作出生效的处理决定，不予奖励";
+    if (mapper.closeNoDecision(reportNo, note, now()) == 1) {
+      audited(r, "CLOSED_NO_DECISION", Status.NO_DECISION, note, pi);
     }
   }
 

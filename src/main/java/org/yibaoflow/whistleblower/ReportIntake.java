@@ -112,8 +112,8 @@ public class ReportIntake {
     String content = text(in.content(), "content", "举报内容", 4000);
     String reportNo = caseNumbers.next(PREFIX, region);
     String code = Receipts.newCode();
-    mapper.insert(reportNo, region, channel.name(), Receipts.hash(code), in.reporter() != null, institutionName,
-        content, "pending:" + UUID.randomUUID(), user, OffsetDateTime.now(clock));
+    mapper.insert(reportNo, region, channel.name(), Receipts.hash(code), Receipts.tail(code), in.reporter() != null,
+        institutionName, content, "pending:" + UUID.randomUUID(), user, OffsetDateTime.now(clock));
     if (in.reporter() != null) {
       identities.store(reportNo, in.reporter(), user);
     }
@@ -146,8 +146,8 @@ public class ReportIntake {
     String reportNo = caseNumbers.next(PREFIX, region);
     String code = Receipts.newCode();
     String user = startedBy == null ? AuditService.SYSTEM : startedBy;
-    mapper.insert(reportNo, region, ch.name(), Receipts.hash(code), named, institutionName.trim(), content.trim(),
-        processInstanceId, user, OffsetDateTime.now(clock));
+    mapper.insert(reportNo, region, ch.name(), Receipts.hash(code), Receipts.tail(code), named, institutionName.trim(),
+        content.trim(), processInstanceId, user, OffsetDateTime.now(clock));
     audited(region, reportNo, ch, named, processInstanceId);
     return new Receipt(reportNo, code, Status.RECEIVED.publicLabel());
   }

@@ -17,12 +17,12 @@ interface WhistleblowerMapper {
       + "case_no, close_reasons, close_note, recovered_amount, reward_percent, reward_amount, reward_capped, "
       + "reward_paid_on, payment_ref, process_instance_id, created_by, created_at, updated_at";
 
-  @Insert("INSERT INTO whistleblower_report (report_no, region, channel, receipt_hash, named, institution_name, "
-      + "content, status, process_instance_id, created_by, created_at, updated_at) VALUES (#{reportNo}, #{region}, "
-      + "#{channel}, #{receiptHash}, #{named}, #{institutionName}, #{content}, 'RECEIVED', #{processInstanceId}, "
-      + "#{createdBy}, #{at}, #{at})")
+  @Insert("INSERT INTO whistleblower_report (report_no, region, channel, receipt_hash, receipt_tail, named, "
+      + "institution_name, content, status, process_instance_id, created_by, created_at, updated_at) VALUES "
+      + "(#{reportNo}, #{region}, #{channel}, #{receiptHash}, #{receiptTail}, #{named}, #{institutionName}, #{content}, "
+      + "'RECEIVED', #{processInstanceId}, #{createdBy}, #{at}, #{at})")
   void insert(@Param("reportNo") String reportNo, @Param("region") String region, @Param("channel") String channel,
-      @Param("receiptHash") String receiptHash, @Param("named") boolean named,
+      @Param("receiptHash") String receiptHash, @Param("receiptTail") String receiptTail, @Param("named") boolean named,
       @Param("institutionName") String institutionName, @Param("content") String content,
       @Param("processInstanceId") String processInstanceId, @Param("createdBy") String createdBy,
       @Param("at") OffsetDateTime at);
@@ -71,6 +71,14 @@ interface WhistleblowerMapper {
   @Update("UPDATE whistleblower_report SET status = 'CLOSED', close_note = #{note}, updated_at = #{at} "
       + "WHERE report_no = #{reportNo}")
   int close(@Param("reportNo") String reportNo, @Param("note") String note, @Param("at") OffsetDateTime at);
+
+  @Update("UPDATE whistleblower_report SET status = 'NO_DECISION', close_note = #{note}, updated_at = #{at} "
+      + "WHERE report_no = #{reportNo} AND status = 'FOUNDED'")
+  int closeNoDecision(@Param("reportNo") String reportNo, @Param("note") String note, @Param("at") OffsetDateTime at);
+
+  /** The last 4 characters of the report's receipt code (the reward notice's address), null for older reports. */
+  @Select("SELECT receipt_tail FROM whistleblower_report WHERE report_no = #{reportNo}")
+  String receiptTail(@Param("reportNo") String reportNo);
 
   @Select("SELECT code, label_zh FROM whistleblower_close_reason ORDER BY sort_order")
   List<WhistleblowerReport.CloseReason> closeReasons();

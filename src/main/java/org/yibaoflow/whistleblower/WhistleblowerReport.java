@@ -27,7 +27,9 @@ public record WhistleblowerReport(Long id, String reportNo, String region, Strin
     REWARD_PENDING("处理决定已生效，举报奖励审批中"),
     REWARD_APPROVED("举报奖励已批准，请凭受理回执码与医保部门联系领取"),
     REWARDED("举报奖励已发放，已办结"),
-    CLOSED("已办结");
+    CLOSED("已办结"),
+    /** The case ended without a decision taking effect (revoked on objection, closed otherwise): no reward. */
+    NO_DECISION("已办结：案件未作出生效处理决定");
 
     private final String publicLabel;
 

@@ -66,6 +66,13 @@ public final class TemplateGenerator {
         "罚款自本决定生效之日起{{periodDays}}日内缴纳。逾期不缴纳的，本机关将依法申请强制执行。");
     body(DocumentKind.QUALIFICATION_STOP, "你单位医保支付资格相关人员{{personName}}经查实存在骗取医疗保障基金的行为：{{facts}}",
         "依据{{rule}}，本机构决定：{{decision}}");
+    body(DocumentKind.INSURED_SUSPENSION, "经查实，你存在参与骗取医疗保障基金的行为：{{facts}}",
+        "依据{{rule}}，本机构决定：{{decision}}");
+    body(DocumentKind.REWARD_NOTICE, "你于{{reportedOn}}举报的{{reportedInstitution}}违法违规使用医疗保障基金问题，经核查属实，"
+        + "已立案处理（案件编号{{violationCaseNo}}），处理决定已生效。",
+        "依据{{rule}}及本地区举报奖励标准，按追回医疗保障基金{{recoveredAmount}}元的{{rewardPercent}}%，给予举报奖励"
+            + "{{rewardAmount}}元{{cappedText}}。",
+        "请凭本通知书和受理回执码到本机构领取奖励；实名举报的，须同时出示本人有效身份证件。本机构对举报人的信息予以保密。");
   }
 
   private TemplateGenerator() {

@@ -37,8 +37,9 @@ class ReportHandlingTest {
   private final WhistleblowerMapper mapper = mock(WhistleblowerMapper.class);
   private final ViolationIntakeService cases = mock(ViolationIntakeService.class);
   private final EngineAsApplication engine = mock(EngineAsApplication.class);
+  private final AuditService audit = mock(AuditService.class);
   private final ReportHandling handling = new ReportHandling(mapper, cases, mock(RewardScale.class),
-      mock(AuditService.class), mock(RuntimeService.class), engine, mock(RegionAccess.class),
+      audit, mock(RuntimeService.class), engine, mock(RegionAccess.class),
       Clock.fixed(Instant.parse("2026-09-18T02:00:00Z"), ZoneOffset.UTC));
 
   @Test
@@ -90,6 +91,23 @@ class ReportHandlingTest {
     verify(engine, times(1)).run(any());
     handling.decisionTookEffect("VC-2");
     verify(engine, times(1)).run(any());
+  }
+
+  @Test
+  void theCasesEndClosesOnlyFoundedReportsStillWaitingAndOnce() {
+    when(mapper.findByCase("VC-1")).thenReturn(List.of(report("FOUNDED", "VC-1"), report("REWARD_PENDING", "VC-1"),
+        report("UNFOUNDED", "VC-1")));
+    handling.caseClosed("VC-1");
+    verify(engine, times(1)).run(any());
+
+    // 办结举报（无生效决定）: NO_DECISION with a note naming the case, no reward; a retried job changes nothing
+    when(mapper.find(NO)).thenReturn(report("FOUNDED", "VC-1"));
+    when(mapper.closeNoDecision(eq(NO), any(), any())).thenReturn(1, 0);
+    handling.closeWithoutDecision(NO, "pi");
+    handling.closeWithoutDecision(NO, "pi");
+    verify(mapper, times(2)).closeNoDecision(eq(NO), eq("案件 VC-1 已办结，未作出生效的处理决定，不予奖励"), any());
+    verify(audit, times(1)).record(any());
+    assertThat(WhistleblowerReport.Status.NO_DECISION.publicLabel()).isEqualTo("已办结：案件未作出生效处理决定");
   }
 
   @Test

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -18,7 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.document.DocumentRenderer;
 import org.yibaoflow.enforcement.DecisionTookEffect;
+import org.yibaoflow.enforcement.ViolationCaseClosed;
 import org.yibaoflow.institution.AgreementService;
 import org.yibaoflow.institution.AgreementState;
 import org.yibaoflow.institution.Institution;
@@ -33,7 +41,9 @@ import org.yibaoflow.support.TestClock;
 /**
  * Whistle-blower reports over HTTP (issue 19, R-VIO-1, R-VIO-15): the public page without login (receipt, status
  * only, bad input 400, foreign origin 403, throttled 429); a caseworker's report founded into a REPORT case and
- * rewarded after the decision took effect; the named reporter hidden from caseworkers and other regions.
+ * rewarded after the decision took effect, with 举报奖励通知书 addressed by the receipt code (the payment task links
+ * it); a founded report whose case ended without a decision closed without reward; the named reporter hidden from
+ * caseworkers and other regions.
  */
 @IntegrationTest
 class WhistleblowerIT {
@@ -182,6 +192,19 @@ class WhistleblowerIT {
     complete(pi, "Task_ApproveReward", Map.of("rewardApproval", "APPROVE"));
     assertThat(progress(receipt)).isEqualTo("REWARD_APPROVED");
 
+    // 举报奖励通知书 (R-VIO-15): generated at the approval, linked from the payment task, addressed by the receipt
+    // code's last 4 characters, never by the reporter's name; the report desk opens it
+    Task payment = task(pi, "Task_PayReward");
+    String link = (String) runtimeService.getVariable(payment.getProcessInstanceId(), "documentLink");
+    assertThat(link).startsWith("[举报奖励通知书 ").contains("](/api/documents/");
+    long noticeId = Long.parseLong(link.replaceAll(".*/api/documents/(\\d+)\\).*", "$1"));
+    HttpResponse<byte[]> notice = download(noticeId, "lina");
+    assertThat(notice.statusCode()).isEqualTo(200);
+    String text = DocumentRenderer.text(notice.body());
+    assertThat(text).contains("举报奖励通知书", "受理回执码尾号为 " + receipt.substring(receipt.length() - 4) + " 的举报人",
+        hospital.name(), caseNo, "80000.00", "5%", "4000.00").doesNotContain(NAME, PHONE, "{{", "null");
+    assertThat(download(noticeId, "liuyang").statusCode()).as("another region").isEqualTo(404);
+
     String today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)).toString();
     complete(pi, "Task_PayReward", Map.of("paidOn", today, "paymentRef", "JL-" + reportNo));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
@@ -207,6 +230,43 @@ class WhistleblowerIT {
     complete(pi, "Task_Triage", Map.of("triageDecision", "REJECT", "closeReasons", List.of("NO_CLUE", "OUT_OF_SCOPE")));
     assertThat(jdbc.queryForMap("SELECT status, close_reasons FROM whistleblower_report WHERE report_no = ?",
         reportNo)).containsEntry("STATUS", "UNFOUNDED").containsEntry("CLOSE_REASONS", "NO_CLUE,OUT_OF_SCOPE");
+  }
+
+  @Test
+  void aFoundedReportWhoseCaseEndsWithoutADecisionIsClosedWithoutReward() {
+    Institution hospital = institution();
+    Http.Response registered = Http.demo(port, "zhangjing").post("/api/whistleblower-reports", "{\"channel\":"
+        + "\"VISIT\",\"institutionName\":\"" + hospital.name() + "\",\"content\":\"挂床住院\"}");
+    assertThat(registered.status()).isEqualTo(201);
+    String reportNo = registered.json().get("reportNo").asText();
+    String receipt = registered.json().get("receiptCode").asText();
+    String pi = jdbc.queryForObject("SELECT process_instance_id FROM whistleblower_report WHERE report_no = ?",
+        String.class, reportNo);
+    complete(pi, "Task_Triage", Map.of("triageDecision", "ACCEPT"));
+    complete(pi, "Task_Verify", Map.of("verificationOutcome", "FOUNDED", "institutionCode", hospital.code(),
+        "suspectedViolations", List.of("FRAUD_FAKE_VISITS"), "suspectedAmount", "5000"));
+    String caseNo = jdbc.queryForObject("SELECT case_no FROM whistleblower_report WHERE report_no = ?", String.class,
+        reportNo);
+    assertThat(progress(receipt)).isEqualTo("FOUNDED");
+
+    // 结案 after the objection revoked the decision: no DecisionTookEffect, only the case's end (published twice:
+    // the job may be retried)
+    for (int i = 0; i < 2; i++) {
+      transactions.executeWithoutResult(s -> events.publishEvent(
+          new ViolationCaseClosed(caseNo, "DECISION_REVOKED", "case-pi")));
+    }
+    Jobs.executeDue(managementService, pi);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    JsonNode p = progressOf(receipt);
+    assertThat(p.get("status").asText()).isEqualTo("NO_DECISION");
+    assertThat(p.get("statusZh").asText()).isEqualTo("已办结：案件未作出生效处理决定");
+    assertThat(jdbc.queryForMap("SELECT reward_amount, close_note FROM whistleblower_report WHERE report_no = ?",
+        reportNo)).containsEntry("REWARD_AMOUNT", null);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND action = ?",
+        Integer.class, reportNo, "CLOSED_NO_DECISION")).isEqualTo(1);
+    // a DecisionTookEffect that came late finds nothing waiting
+    transactions.executeWithoutResult(s -> events.publishEvent(new DecisionTookEffect(caseNo, "case-pi")));
+    assertThat(progress(receipt)).isEqualTo("NO_DECISION");
   }
 
   private void assertIdentityHidden(String reportNo, String pi) {
@@ -238,8 +298,26 @@ class WhistleblowerIT {
   }
 
   private String progress(String receipt) {
+    return progressOf(receipt).get("status").asText();
+  }
+
+  private JsonNode progressOf(String receipt) {
     return Http.anonymous(port).from("192.0.2.50").post("/public/reports/progress",
-        "{\"receiptCode\":\"" + receipt + "\"}").json().get("status").asText();
+        "{\"receiptCode\":\"" + receipt + "\"}").json();
+  }
+
+  private HttpResponse<byte[]> download(long id, String user) {
+    String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/documents/" + id)).header("Authorization", "Basic " + token).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private Task task(String pi, String key) {

@@ -11,6 +11,7 @@ import org.yibaoflow.document.ChineseDates;
 import org.yibaoflow.document.DocumentKind;
 import org.yibaoflow.institution.RegionSetting;
 import org.yibaoflow.institution.RegionSettingsService;
+import org.yibaoflow.whistleblower.RewardNotices;
 
 /**
  * The data of a document at the step that serves it: the case's own facts where the case is a violation case (read
@@ -27,14 +28,16 @@ class DocumentFacts {
 
   private final ViolationCaseFacts violationCases;
   private final PersonnelCaseFacts personnelCases;
+  private final RewardNotices rewardNotices;
   private final RegionSettingsService settings;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  DocumentFacts(ViolationCaseFacts violationCases, PersonnelCaseFacts personnelCases, RegionSettingsService settings,
-      WorkingDayCalendar calendar, Clock clock) {
+  DocumentFacts(ViolationCaseFacts violationCases, PersonnelCaseFacts personnelCases, RewardNotices rewardNotices,
+      RegionSettingsService settings, WorkingDayCalendar calendar, Clock clock) {
     this.violationCases = violationCases;
     this.personnelCases = personnelCases;
+    this.rewardNotices = rewardNotices;
     this.settings = settings;
     this.calendar = calendar;
     this.clock = clock;
@@ -92,6 +95,14 @@ class DocumentFacts {
         d.put("facts", first(e, "stopReasons"));
         d.put("rule", "R-VIO-12");
       }
+      case INSURED_SUSPENSION -> {
+        // addressed to the insured person, not to the institution where the case found the fraud
+        d.put("personName", first(e, "personName", "party"));
+        d.put("institutionName", first(e, "personName", "party"));
+        d.put("facts", first(e, "suspensionReasons"));
+        d.put("rule", "R-VIO-12");
+      }
+      case REWARD_NOTICE -> reward(e, d);
       case REJECTION -> {
         d.put("facts", first(e, "rejectionReason", "missingMaterials").isEmpty() ? "不符合定点申请条件"
             : first(e, "rejectionReason", "missingMaterials"));
@@ -111,6 +122,26 @@ class DocumentFacts {
       }
     }
     return d;
+  }
+
+  /**
+   * 举报奖励通知书 (R-VIO-15): from the report's row; the addressee line is the receipt code's tail, never a name. The
+   * case number line shows the report number (the business key).
+   */
+  private void reward(DelegateExecution e, Map<String, Object> d) {
+    RewardNotices.Facts f = rewardNotices.of(e.getProcessBusinessKey());
+    d.put("rule", "R-VIO-15");
+    if (f == null) {
+      return;
+    }
+    d.put("institutionName", f.addressee());
+    d.put("reportedOn", ChineseDates.inWords(f.reportedOn()));
+    d.put("reportedInstitution", f.reportedInstitution());
+    d.put("violationCaseNo", f.caseNo() == null ? "" : f.caseNo());
+    d.put("recoveredAmount", f.recoveredAmount());
+    d.put("rewardPercent", f.rewardPercent());
+    d.put("rewardAmount", f.rewardAmount());
+    d.put("cappedText", f.capped() ? "（已按本地区举报奖励最高金额计）" : "");
   }
 
   /** The period the document opens, in days, with its last day in words (R-TIME-2). */

@@ -20,6 +20,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ import org.yibaoflow.enforcement.ViolationCaseQueries;
 import org.yibaoflow.enforcement.ViolationDecisionService;
 import org.yibaoflow.enforcement.ViolationFindingsService;
 import org.yibaoflow.enforcement.ViolationIntakeService;
+import org.yibaoflow.enforcement.ViolationCaseClosed;
 import org.yibaoflow.enforcement.ViolationRectificationService;
 import org.yibaoflow.support.ProcessTestEngine;
 
@@ -68,6 +70,8 @@ class ViolationCaseProcessTest {
   private final ViolationDecisionService decision = mock(ViolationDecisionService.class);
   private final ViolationRectificationService rectifications = mock(ViolationRectificationService.class);
   private final DocumentService documents = mock(DocumentService.class);
+  /** What 执行处理决定 and 结案 published (DecisionTookEffect, ViolationCaseClosed). */
+  private final List<Object> published = new ArrayList<>();
 
   @BeforeEach
   void register() {
@@ -84,8 +88,8 @@ class ViolationCaseProcessTest {
     Mocks.register("serveNoticeDelegate", new ServeNoticeDelegate(decision, documents));
     Mocks.register("documentServiceListener", DecisionServiceProcessTest.serviceListener(documents));
     DecisionServiceProcessTest.decisionDocument(documents, NO);
-    Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(decision, event -> { }));
-    Mocks.register("closeViolationCaseDelegate", new CloseViolationCaseDelegate(rectifications));
+    Mocks.register("executeDecisionDelegate", new ExecuteDecisionDelegate(decision, published::add));
+    Mocks.register("closeViolationCaseDelegate", new CloseViolationCaseDelegate(rectifications, published::add));
     Mocks.register("openRectificationDelegate", new OpenRectificationDelegate(rectifications));
     Mocks.register("recordRectifiedDelegate", new RecordRectifiedDelegate(rectifications));
     Mocks.register("recordNotRectifiedDelegate", new RecordNotRectifiedDelegate(rectifications));
@@ -178,6 +182,8 @@ class ViolationCaseProcessTest {
     assertThat(pi).isEnded().hasPassed("Gateway_DocumentsOutcome", "EndEvent_CaseClosed")
         .hasNotPassed("Task_DetermineMeasures", "CallActivity_Objection");
     assertThat(pi).variables().containsEntry("caseOutcome", "AGREEMENT_TERMINATED");
+    // no decision took effect; the case's end is told (a founded whistle-blower report closes on it)
+    assertThat(published).containsExactly(new ViolationCaseClosed(NO, "AGREEMENT_TERMINATED", pi.getId()));
   }
 
   @ParameterizedTest(name = "{0} ({1}) rectification {2}")
@@ -258,6 +264,8 @@ class ViolationCaseProcessTest {
     execute(job(pi));
     assertThat(pi).isEnded().hasNotPassed("Task_AdjustMeasures", "CallActivity_Rectification");
     assertThat(pi).variables().containsEntry("caseOutcome", "DECISION_REVOKED");
+    // revoked: no DecisionTookEffect (no fine, no reward), only the case's end
+    assertThat(published).containsExactly(new ViolationCaseClosed(NO, "DECISION_REVOKED", pi.getId()));
   }
 
   @Test

@@ -42,7 +42,8 @@ import org.yibaoflow.support.ProcessTestEngine;
 /**
  * Every path of processes/whistleblower-report.bpmn: founded to the reward paid (R-VIO-1, R-VIO-15), rejected at
  * triage, unfounded after verification, no reward when nothing was recovered, the reward declined by the
- * supervisor, a capped reward shown to the supervisor, an anonymous report registered in Tasklist.
+ * supervisor, a capped reward shown to the supervisor, an anonymous report registered in Tasklist, a founded
+ * report whose case ends without a decision taking effect (closed, no reward).
  */
 @Deployment(resources = {"processes/whistleblower-report.bpmn", "forms/whistleblower-intake.form",
     "forms/whistleblower-triage.form", "forms/whistleblower-verification.form",
@@ -178,6 +179,40 @@ class WhistleblowerProcessTest {
     verify(handling).close(eq(NO), eq("举报奖励未获批准：举报人系该机构参与骗保人员"), anyString());
   }
 
+  @Test
+  void aFoundedReportWhoseCaseEndsWithoutADecisionIsClosedWithoutReward() {
+    ProcessInstance pi = startAndRegister(false);
+    acceptAndFind(pi);
+    // what ReportHandling.caseClosed does when ViolationCaseClosed names the report's case (objection revoked it)
+    runtimeService().createMessageCorrelation(ReportHandling.CASE_CLOSED_MESSAGE).processInstanceId(pi.getId())
+        .correlateAll();
+    assertThat(pi).isWaitingAt("Task_CloseNoDecision");
+    execute(job());
+    assertThat(pi).isEnded().hasPassedInOrder("Gateway_AwaitCase", "Event_CaseClosed", "Task_CloseNoDecision",
+        "EndEvent_NoDecision").hasNotPassed("Event_DecisionTookEffect", "Task_ProposeReward");
+    verify(handling).closeWithoutDecision(eq(NO), anyString());
+    verify(handling, never()).proposeReward(anyString(), anyString());
+    // a late DecisionTookEffect finds nothing waiting
+    runtimeService().createMessageCorrelation(ReportHandling.DECISION_MESSAGE).processInstanceId(pi.getId())
+        .correlateAll();
+  }
+
+  @Test
+  void theCasesEndAfterItsDecisionTookEffectDoesNotCloseTheReport() {
+    ProcessInstance pi = startAndRegister(false);
+    acceptAndFind(pi);
+    when(handling.proposeReward(eq(NO), anyString())).thenReturn(new RewardScale.Reward(
+        new BigDecimal("10000.00"), new BigDecimal("5"), new BigDecimal("500.00"), false));
+    runtimeService().createMessageCorrelation(ReportHandling.DECISION_MESSAGE).processInstanceId(pi.getId())
+        .correlateAll();
+    // the case closes before the reward's job ran: the report no longer waits for it
+    runtimeService().createMessageCorrelation(ReportHandling.CASE_CLOSED_MESSAGE).processInstanceId(pi.getId())
+        .correlateAll();
+    execute(job());
+    assertThat(pi).isWaitingAt("Task_ApproveReward").hasNotPassed("Event_CaseClosed");
+    verify(handling, never()).closeWithoutDecision(anyString(), anyString());
+  }
+
   private static ProcessInstance startAndRegister(boolean named) {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("whistleblower-report", Map.of(
         "reportChannel", "PHONE", "institutionName", "某某医院", "reportContent", "挂床住院骗取医保基金", "named", named));
@@ -193,7 +228,8 @@ class WhistleblowerProcessTest {
     complete(task(), Map.of("verificationOutcome", "FOUNDED", "institutionCode", "H34060100001",
         "suspectedViolations", List.of("FRAUD_FAKE_VISITS"), "suspectedAmount", "80000"));
     execute(job());
-    assertThat(pi).isWaitingAt("Event_DecisionTookEffect");
+    // waits for the case: its decision taking effect, or its end without one (event-based gateway)
+    assertThat(pi).isWaitingAt("Gateway_AwaitCase");
   }
 
   private static void decisionTookEffect(ProcessInstance pi) {
