@@ -140,7 +140,7 @@ public class ObjectionService {
   public FilingResult file(String objectionNo, String reasons, String evidence) {
     Objection o = visible(objectionNo);
     DomainRuleException.requireText(reasons, "reasons", "异议理由", "reasons");
-    FilingResult result = record(o, reasons, evidence, null);
+    FilingResult result = record(o, reasons, evidence, null, null);
     if (result.accepted()) {
       engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_FILED)
           .processInstanceId(o.processInstanceId())
@@ -159,7 +159,8 @@ public class ObjectionService {
    * finds its own accepted filing and records nothing twice.
    */
   @Transactional
-  public FilingResult fileReceived(String objectionNo, LocalDate receivedOn, String reasons, String evidence) {
+  public FilingResult fileReceived(String objectionNo, LocalDate receivedOn, String reasons, String evidence,
+      String recordedBy) {
     Objection o = mapper.findByNo(objectionNo);
     if (o == null) {
       throw DomainRuleException.notFound("异议 / objection", objectionNo);
@@ -173,11 +174,12 @@ public class ObjectionService {
     }
     receipts.check(o, receivedOn);
     DomainRuleException.requireText(reasons, "reasons", "异议理由", "reasons");
-    return record(o, reasons, evidence, receivedOn);
+    return record(o, reasons, evidence, receivedOn, recordedBy);
   }
 
   /** Records a filing and, when accepted, moves the objection to its review (R-PERS-12). */
-  private FilingResult record(Objection o, String reasons, String evidence, LocalDate receivedOn) {
+  private FilingResult record(Objection o, String reasons, String evidence, LocalDate receivedOn, String recordedBy) {
+    String actor = recordedBy != null ? recordedBy : audit.currentActor();
     String objectionNo = o.objectionNo();
     Instant now = Instant.now(clock);
     Objection.Level level = o.openLevel();
@@ -191,13 +193,13 @@ public class ObjectionService {
     String refusal = accepted ? null : late ? "已超过异议期限（" + window.deadline() + "）"
         : "没有正在进行的异议期（异议已在复核中）";
     ObjectionFiling filing = new ObjectionFiling(null, objectionNo,
-        level != null ? level : Objection.Level.AGENCY, reasons.trim(), evidence, audit.currentActor(),
+        level != null ? level : Objection.Level.AGENCY, reasons.trim(), evidence, actor,
         OffsetDateTime.now(clock), accepted, window.deadline(), refusal, receivedOn);
     mapper.insertFiling(filing);
-    audit.record(AuditEntry.of(o.region(), ENTITY, objectionNo, accepted ? "FILED" : "FILING_REFUSED",
+    audit.record(new AuditEntry(null, o.region(), ENTITY, objectionNo, accepted ? "FILED" : "FILING_REFUSED",
         o.status().name(), accepted ? next(o.status()).name() : o.status().name(), "R-PERS-12",
         accepted ? (receivedOn == null ? "收到异议：" : "收到书面异议（" + receivedOn + "）：") + abbreviate(reasons)
-            : refusal, o.processInstanceId(), null));
+            : refusal, actor, o.processInstanceId(), null, null));
     if (accepted && mapper.updateStatus(objectionNo, o.status(), next(o.status()), OffsetDateTime.now(clock)) == 0) {
       throw DomainRuleException.conflict("objectionNo", "R-PERS-12", "该异议已由他人同时提交，请刷新",
           "An objection to this decision was filed at the same moment; reload");

@@ -173,14 +173,14 @@ class ObjectionProcessTest {
   @Test
   void anObjectionReceivedOnPaperIsRecordedInTasklistAsTheApiFilesItAndGoesToReview() {
     LocalDate received = LocalDate.parse("2026-09-25");
-    when(service.fileReceived(NO, received, "处理依据适用错误", "异议书 1 份")).thenReturn(filed(Objection.Level.AGENCY));
+    when(service.fileReceived(NO, received, "处理依据适用错误", "异议书 1 份", null)).thenReturn(filed(Objection.Level.AGENCY));
     ProcessInstance pi = startAndOpen();
 
     complete(task(), paper("2026-09-25", "处理依据适用错误", "异议书 1 份"));
     assertThat(pi).isWaitingAt("Task_RecordObjectionFiling");
     execute(job());
 
-    verify(service).fileReceived(NO, received, "处理依据适用错误", "异议书 1 份");
+    verify(service).fileReceived(NO, received, "处理依据适用错误", "异议书 1 份", null);
     assertThat(pi).isWaitingAt("Task_ReviewObjection").hasNotPassed("Event_ObjectionFiled", "Event_WindowExpired");
     assertThat(pi).variables().containsEntry("objectionReasons", "处理依据适用错误").containsEntry("objectionLevel", "AGENCY");
     assertThat(timerJob("Event_WindowExpired")).isNull();
@@ -203,7 +203,7 @@ class ObjectionProcessTest {
     // due when the second window ends: Mon 2026-10-26 24:00 (R-PERS-12)
     assertThat(task().getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-10-27T00:00:00+08:00").toInstant()));
     assertThat(pi).task().hasCandidateGroup("caseworker");
-    when(service.fileReceived(NO, LocalDate.parse("2026-10-20"), "复核未考虑新证据", null))
+    when(service.fileReceived(NO, LocalDate.parse("2026-10-20"), "复核未考虑新证据", null, null))
         .thenReturn(filed(Objection.Level.ADMIN));
 
     complete(task(), paper("2026-10-20", "复核未考虑新证据", null));
