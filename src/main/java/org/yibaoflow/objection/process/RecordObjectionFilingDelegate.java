@@ -1,9 +1,6 @@
 package org.yibaoflow.objection.process;
 
-import java.util.List;
-import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.objection.FilingResult;
@@ -29,19 +26,7 @@ class RecordObjectionFilingDelegate implements JavaDelegate {
     FilingResult result = service.fileReceived(ProcessVariables.caseKey(execution),
         ObjectionFilingForm.receivedOn(ProcessVariables.string(execution, ObjectionFilingForm.RECEIVED_ON)),
         ProcessVariables.string(execution, ObjectionFilingForm.REASONS),
-        ProcessVariables.string(execution, ObjectionFilingForm.EVIDENCE), recordedBy(execution));
+        ProcessVariables.string(execution, ObjectionFilingForm.EVIDENCE), ProcessVariables.lastTaskCompletedBy(execution));
     execution.setVariable("objectionLevel", result.level().name());
-  }
-
-  /**
-   * Who entered it: the user the engine logged completing the task just before this job (the job itself runs
-   * without a user); null when none is logged (a test or a service completed it), then the audit's own actor.
-   */
-  static String recordedBy(DelegateExecution execution) {
-    List<UserOperationLogEntry> completed = execution.getProcessEngineServices().getHistoryService()
-        .createUserOperationLogQuery().processInstanceId(execution.getProcessInstanceId())
-        .entityType(EntityTypes.TASK).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
-        .orderByTimestamp().desc().listPage(0, 1);
-    return completed.isEmpty() ? null : completed.get(0).getUserId();
   }
 }
