@@ -139,9 +139,16 @@ class ObjectionPaperIT {
     clock.set(OffsetDateTime.parse("2026-09-21T09:00:00+08:00").toInstant());
     String pi = openObjection();
     String no = businessKey(pi);
+    Task first = task(pi);
     assertThat(Http.demo(port, "zhangjing").post("/api/objections/" + no + "/filings",
         "{\"reasons\":\"违规事实认定错误\"}").status()).as("the API ends the caseworker's waiting task").isEqualTo(202);
     assertThat(task(pi).getTaskDefinitionKey()).isEqualTo("Task_ReviewObjection");
+    // the same objection entered in Tasklist a moment later: the loser of the race, 409, nothing filed twice
+    Http.Response late = Webapp.tasklist(port, "zhangjing").post(Webapp.ENGINE + "/task/" + first.getId()
+        + "/submit-form", paper("2026-09-21", "违规事实认定错误", null));
+    assertThat(late.status()).as(late.body()).isEqualTo(409);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM objection_filing WHERE objection_no = ?", Integer.class, no))
+        .isEqualTo(1);
     taskService.complete(task(pi).getId(), Map.of("reviewOutcome", "UPHELD", "reviewReasons", "证据充分，维持原决定"));
     taskService.complete(task(pi).getId(), Map.of("reviewApproval", "APPROVE"));
     Jobs.executeDue(managementService, pi);
