@@ -155,8 +155,8 @@ public class ObjectionService {
    * An objection received on paper, recorded by the objection process itself after the caseworker's 登记异议
    * (issue 15 item 6): the same filing as {@link #file}, judged by the day it was received
    * ({@link ObjectionReceipts}, R-PERS-12), without a message (the process already left its waiting task). Not a
-   * user's operation: the task's completion was authorized; the case is the process's business key. A retried job
-   * finds its own accepted filing and records nothing twice.
+   * user's operation: the task's completion was authorized; the case is the process's business key. A second run
+   * finds no window open (the status moved with the first, guarded by its expected status) and records nothing.
    */
   @Transactional
   public FilingResult fileReceived(String objectionNo, LocalDate receivedOn, String reasons, String evidence,
@@ -164,13 +164,6 @@ public class ObjectionService {
     Objection o = mapper.findByNo(objectionNo);
     if (o == null) {
       throw DomainRuleException.notFound("异议 / objection", objectionNo);
-    }
-    if (o.openLevel() == null && receivedOn != null) {
-      ObjectionFiling last = mapper.findFilings(objectionNo).stream().reduce((a, b) -> b).orElse(null);
-      if (last != null && last.accepted() && receivedOn.equals(last.receivedOn())) {
-        return new FilingResult(objectionNo, true, false, last.level(), last.windowEndsOn(),
-            last.windowEndsOn().plusDays(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant(), last); // a retried job
-      }
     }
     receipts.check(o, receivedOn);
     DomainRuleException.requireText(reasons, "reasons", "异议理由", "reasons");
