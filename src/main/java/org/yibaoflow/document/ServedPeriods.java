@@ -3,8 +3,10 @@ package org.yibaoflow.document;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.objection.ObjectionService;
@@ -14,7 +16,7 @@ import org.yibaoflow.platform.EngineAsApplication;
  * The period that follows a document counts from its recorded service (R-PERS-12, R-TIME-1): when the decision's
  * objection window is still open in the objection process the document's process called, the window is moved to
  * count from the recorded date: the objection's row (late filings are judged by it), the {@code noticeServedOn}
- * variables and the timer of 异议期届满, recomputed by the calendar as the BPMN computes it. The service of an
+ * variables, the timer of 异议期届满 and the due date of 登记异议 racing it, recomputed by the calendar as the BPMN computes it. The service of an
  * objection's review decision moves the second window the same way ({@code reviewServedOn}, 复核异议期届满).
  */
 @Component
@@ -23,17 +25,22 @@ class ServedPeriods {
   static final String OBJECTION = "objection";
   static final String WINDOW_TIMER = "Event_WindowExpired";
   static final String SECOND_WINDOW_TIMER = "Event_SecondWindowExpired";
+  /** The caseworker's waiting tasks the timers race (登记异议, issue 15): due when the window ends. */
+  static final String WINDOW_TASK = "Task_RecordObjection";
+  static final String SECOND_WINDOW_TASK = "Task_RecordSecondObjection";
 
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
+  private final TaskService taskService;
   private final ObjectionService objections;
   private final Deadlines deadlines;
   private final EngineAsApplication engine;
 
-  ServedPeriods(RuntimeService runtimeService, ManagementService managementService, ObjectionService objections,
-      Deadlines deadlines, EngineAsApplication engine) {
+  ServedPeriods(RuntimeService runtimeService, ManagementService managementService, TaskService taskService,
+      ObjectionService objections, Deadlines deadlines, EngineAsApplication engine) {
     this.runtimeService = runtimeService;
     this.managementService = managementService;
+    this.taskService = taskService;
     this.objections = objections;
     this.deadlines = deadlines;
     this.engine = engine;
@@ -56,7 +63,7 @@ class ServedPeriods {
           return false;
         }
         runtimeService.setVariable(d.processInstanceId(), "reviewServedOn", servedOn.toString());
-        moveTimer(d.processInstanceId(), SECOND_WINDOW_TIMER, servedOn, days);
+        moveTimer(d.processInstanceId(), SECOND_WINDOW_TIMER, SECOND_WINDOW_TASK, servedOn, days);
         return true;
       }
       ProcessInstance objection = runtimeService.createProcessInstanceQuery()
@@ -70,17 +77,24 @@ class ServedPeriods {
       }
       runtimeService.setVariable(objection.getId(), "noticeServedOn", servedOn.toString());
       runtimeService.setVariable(d.processInstanceId(), "noticeServedOn", servedOn.toString());
-      moveTimer(objection.getId(), WINDOW_TIMER, servedOn, days);
+      moveTimer(objection.getId(), WINDOW_TIMER, WINDOW_TASK, servedOn, days);
       return true;
     });
   }
 
-  /** The window's timer, recomputed by the calendar as the BPMN computes it (R-TIME-1). */
-  private void moveTimer(String processInstanceId, String activityId, LocalDate servedOn, int days) {
+  /** The window's timer and its waiting task's due date, recomputed by the calendar as the BPMN does (R-TIME-1). */
+  private void moveTimer(String processInstanceId, String activityId, String taskKey, LocalDate servedOn, int days) {
+    java.util.Date end = deadlines.workingDays(servedOn.toString(), days);
     Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
         .timers().singleResult();
     if (timer != null) {
-      managementService.setJobDuedate(timer.getId(), deadlines.workingDays(servedOn.toString(), days));
+      managementService.setJobDuedate(timer.getId(), end);
+    }
+    Task waiting = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        .singleResult();
+    if (waiting != null) {
+      waiting.setDueDate(end);
+      taskService.saveTask(waiting);
     }
   }
 }

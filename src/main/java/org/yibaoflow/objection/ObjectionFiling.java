@@ -3,7 +3,10 @@ package org.yibaoflow.objection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** One filing of an objection, accepted or refused as late. */
+/**
+ * One filing of an objection, accepted or refused as late. {@code receivedOn}: the day a paper objection was
+ * received (登记异议 in Tasklist, judged by it, R-PERS-12); null for filings through /api, received when filed.
+ */
 public record ObjectionFiling(
     Long id,
     String objectionNo,
@@ -14,5 +17,6 @@ public record ObjectionFiling(
     OffsetDateTime filedAt,
     boolean accepted,
     LocalDate windowEndsOn,
-    String refusalReason) {
+    String refusalReason,
+    LocalDate receivedOn) {
 }

@@ -40,11 +40,12 @@ public class ObjectionService {
   private final RuntimeService runtimeService;
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
+  private final ObjectionReceipts receipts;
   private final Clock clock;
 
   ObjectionService(ObjectionMapper mapper, CaseNumbers caseNumbers, AuditService audit, WorkingDayCalendar calendar,
       RegionSettingsService settings, RuntimeService runtimeService, EngineAsApplication engine,
-      RegionAccess regionAccess, Clock clock) {
+      RegionAccess regionAccess, ObjectionReceipts receipts, Clock clock) {
     this.mapper = mapper;
     this.caseNumbers = caseNumbers;
     this.audit = audit;
@@ -53,6 +54,7 @@ public class ObjectionService {
     this.runtimeService = runtimeService;
     this.engine = engine;
     this.regionAccess = regionAccess;
+    this.receipts = receipts;
     this.clock = clock;
   }
 
@@ -138,33 +140,62 @@ public class ObjectionService {
   public FilingResult file(String objectionNo, String reasons, String evidence) {
     Objection o = visible(objectionNo);
     DomainRuleException.requireText(reasons, "reasons", "异议理由", "reasons");
+    FilingResult result = record(o, reasons, evidence, null, null);
+    if (result.accepted()) {
+      engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_FILED)
+          .processInstanceId(o.processInstanceId())
+          .setVariables(Map.of("objectionReasons", reasons.trim(), "objectionEvidence", evidence == null ? "" : evidence,
+              "objectionLevel", result.level().name()))
+          .correlateWithResult());
+    }
+    return result;
+  }
+
+  /**
+   * An objection received on paper, recorded by the objection process itself after the caseworker's 登记异议
+   * (issue 15 item 6): the same filing as {@link #file}, judged by the day it was received
+   * ({@link ObjectionReceipts}, R-PERS-12), without a message (the process already left its waiting task). Not a
+   * user's operation: the task's completion was authorized; the case is the process's business key. A second run
+   * finds no window open (the status moved with the first, guarded by its expected status) and records nothing.
+   */
+  @Transactional
+  public FilingResult fileReceived(String objectionNo, LocalDate receivedOn, String reasons, String evidence,
+      String recordedBy) {
+    Objection o = mapper.findByNo(objectionNo);
+    if (o == null) {
+      throw DomainRuleException.notFound("异议 / objection", objectionNo);
+    }
+    receipts.check(o, receivedOn);
+    DomainRuleException.requireText(reasons, "reasons", "异议理由", "reasons");
+    return record(o, reasons, evidence, receivedOn, recordedBy);
+  }
+
+  /** Records a filing and, when accepted, moves the objection to its review (R-PERS-12). */
+  private FilingResult record(Objection o, String reasons, String evidence, LocalDate receivedOn, String recordedBy) {
+    String actor = recordedBy != null ? recordedBy : audit.currentActor();
+    String objectionNo = o.objectionNo();
     Instant now = Instant.now(clock);
     Objection.Level level = o.openLevel();
     Deadline window = calendar.addWorkingDays(level == null ? lastWindowStart(o) : o.windowStartsAfter(),
         o.windowWorkingDays());
     // Lateness is the filing time against the window's end (24:00 Asia/Shanghai of its last working day), not
     // whether the window's timer job has run yet: a window whose end passed is late, open or closed in the data.
-    boolean late = !now.isBefore(window.expiresAt());
+    // A paper objection is judged by the day it was received.
+    boolean late = receivedOn != null ? receivedOn.isAfter(window.deadline()) : !now.isBefore(window.expiresAt());
     boolean accepted = level != null && !late;
     String refusal = accepted ? null : late ? "已超过异议期限（" + window.deadline() + "）"
         : "没有正在进行的异议期（异议已在复核中）";
     ObjectionFiling filing = new ObjectionFiling(null, objectionNo,
-        level != null ? level : Objection.Level.AGENCY, reasons.trim(), evidence, audit.currentActor(),
-        OffsetDateTime.now(clock), accepted, window.deadline(), refusal);
+        level != null ? level : Objection.Level.AGENCY, reasons.trim(), evidence, actor,
+        OffsetDateTime.now(clock), accepted, window.deadline(), refusal, receivedOn);
     mapper.insertFiling(filing);
-    audit.record(AuditEntry.of(o.region(), ENTITY, objectionNo, accepted ? "FILED" : "FILING_REFUSED",
+    audit.record(new AuditEntry(null, o.region(), ENTITY, objectionNo, accepted ? "FILED" : "FILING_REFUSED",
         o.status().name(), accepted ? next(o.status()).name() : o.status().name(), "R-PERS-12",
-        accepted ? "收到异议：" + abbreviate(reasons) : refusal, o.processInstanceId(), null));
-    if (accepted) {
-      if (mapper.updateStatus(objectionNo, o.status(), next(o.status()), OffsetDateTime.now(clock)) == 0) {
-        throw DomainRuleException.conflict("objectionNo", "R-PERS-12", "该异议已由他人同时提交，请刷新",
-            "An objection to this decision was filed at the same moment; reload");
-      }
-      engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_FILED)
-          .processInstanceId(o.processInstanceId())
-          .setVariables(Map.of("objectionReasons", reasons.trim(), "objectionEvidence", evidence == null ? "" : evidence,
-              "objectionLevel", level.name()))
-          .correlateWithResult());
+        accepted ? (receivedOn == null ? "收到异议：" : "收到书面异议（" + receivedOn + "）：") + abbreviate(reasons)
+            : refusal, actor, o.processInstanceId(), null, null));
+    if (accepted && mapper.updateStatus(objectionNo, o.status(), next(o.status()), OffsetDateTime.now(clock)) == 0) {
+      throw DomainRuleException.conflict("objectionNo", "R-PERS-12", "该异议已由他人同时提交，请刷新",
+          "An objection to this decision was filed at the same moment; reload");
     }
     return new FilingResult(objectionNo, accepted, late, level, window.deadline(), window.expiresAt(), filing);
   }

@@ -34,6 +34,19 @@ public final class ProcessVariables {
     return caseKey(task.getExecution());
   }
 
+  /**
+   * Who completed the process's last user task, for a record an async step writes after it (the job runs without
+   * a user): the user the engine's operation log names; null when none is logged (a test or a service completed it).
+   */
+  public static String lastTaskCompletedBy(DelegateExecution execution) {
+    java.util.List<org.camunda.bpm.engine.history.UserOperationLogEntry> completed = execution
+        .getProcessEngineServices().getHistoryService().createUserOperationLogQuery()
+        .processInstanceId(execution.getProcessInstanceId()).entityType(org.camunda.bpm.engine.EntityTypes.TASK)
+        .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+        .orderByTimestamp().desc().listPage(0, 1);
+    return completed.isEmpty() ? null : completed.get(0).getUserId();
+  }
+
   /** The raw value, for conversions of their own (dates: {@code Deadlines.toDate}). */
   public static Object value(VariableScope scope, String name) {
     return scope.getVariable(name);

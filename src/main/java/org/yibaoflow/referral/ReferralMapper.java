@@ -29,7 +29,8 @@ interface ReferralMapper {
 
   int insertFeedback(@Param("referralNo") String referralNo, @Param("type") Referral.FeedbackType type,
       @Param("content") String content, @Param("receivedAt") OffsetDateTime receivedAt,
-      @Param("recordedBy") String recordedBy, @Param("dedupKey") String dedupKey);
+      @Param("recordedBy") String recordedBy, @Param("dedupKey") String dedupKey,
+      @Param("receivedOn") java.time.LocalDate receivedOn, @Param("documentNo") String documentNo);
 
   int countFeedback(@Param("referralNo") String referralNo, @Param("dedupKey") String dedupKey);
 }

@@ -119,6 +119,17 @@ public class ReferralService {
   /** Feedback arrived (through the API or as the message {@value #MESSAGE_FEEDBACK}). Recorded once per key. */
   @Transactional
   public Referral recordFeedback(String referralNo, Referral.FeedbackType type, String content, String key) {
+    return recordFeedback(referralNo, type, content, key, null, null, null);
+  }
+
+  /**
+   * Feedback arrived; {@code receivedOn} and {@code documentNo} when it came on paper and the caseworker entered it at
+   * 登记移送反馈 (issue 15 item 6; null through /api: received when sent), {@code recordedBy} who entered it (null:
+   * the current user). Recorded once per key.
+   */
+  @Transactional
+  public Referral recordFeedback(String referralNo, Referral.FeedbackType type, String content, String key,
+      LocalDate receivedOn, String documentNo, String recordedBy) {
     Referral r = mapper.findByNo(referralNo);
     if (mapper.countFeedback(referralNo, key) > 0) {
       return r;
@@ -128,15 +139,19 @@ public class ReferralService {
           "feedbackType must be ACCEPTED, DECLINED or RESULT");
     }
     String text = content == null || content.isBlank() ? type.name() : content.trim();
-    mapper.insertFeedback(referralNo, type, text, OffsetDateTime.now(clock), audit.currentActor(), key);
+    String number = documentNo == null || documentNo.isBlank() ? null : documentNo.trim();
+    String actor = recordedBy != null ? recordedBy : audit.currentActor();
+    mapper.insertFeedback(referralNo, type, text, OffsetDateTime.now(clock), actor, key, receivedOn, number);
     Referral.Status status = switch (type) {
       case ACCEPTED -> Referral.Status.ACCEPTED;
       case DECLINED -> Referral.Status.DECLINED;
       case RESULT -> Referral.Status.CLOSED;
     };
     mapper.updateStatus(referralNo, status, OffsetDateTime.now(clock));
-    audit.record(AuditEntry.of(r.region(), ENTITY, referralNo, "FEEDBACK_" + type, r.status().name(), status.name(),
-        "R-VIO-11", "接收机关反馈：" + text, r.processInstanceId(), null));
+    audit.record(new AuditEntry(null, r.region(), ENTITY, referralNo, "FEEDBACK_" + type, r.status().name(),
+        status.name(), "R-VIO-11", "接收机关反馈" + (receivedOn == null ? "" : "（书面，" + receivedOn + " 收到"
+            + (number == null ? "" : "，文书编号 " + number) + "）") + "：" + text, actor, r.processInstanceId(), null,
+        null));
     return mapper.findByNo(referralNo);
   }
 
@@ -161,6 +176,47 @@ public class ReferralService {
   @Transactional
   public void receiveFeedback(String referralNo, Referral.FeedbackType type, String content) {
     Referral r = visible(referralNo);
+    checkFeedback(r, type, content);
+    engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_FEEDBACK).processInstanceId(r.processInstanceId())
+        .setVariables(Map.of("feedbackType", type.name(), "feedbackContent", content.trim()))
+        .correlateWithResult());
+  }
+
+  /**
+   * Feedback received on paper, checked before the caseworker's 登记移送反馈 completes (issue 15 item 6, R-VIO-11):
+   * the rules of {@link #receiveFeedback}, and the day it was received, not in the future (Beijing) and not before
+   * the transfer. The referral is the business key of the process whose task records it.
+   */
+  @Transactional(readOnly = true)
+  public void checkPaperFeedback(String referralNo, Referral.FeedbackType type, String content, LocalDate receivedOn) {
+    Referral r = mapper.findByNo(referralNo);
+    if (r == null) {
+      throw DomainRuleException.notFound("移送 / referral", referralNo);
+    }
+    checkFeedback(r, type, content);
+    if (receivedOn == null) {
+      throw DomainRuleException.badRequest("receivedOn", "R-VIO-11", "须填写收到反馈的日期",
+          "The date the feedback was received is required");
+    }
+    LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    if (receivedOn.isAfter(today)) {
+      throw DomainRuleException.badRequest("receivedOn", "R-VIO-11", "收到日期不能晚于今天（" + today + "）",
+          "The feedback cannot have been received after today (" + today + ")");
+    }
+    if (r.transferredOn() != null && receivedOn.isBefore(r.transferredOn())) {
+      throw DomainRuleException.badRequest("receivedOn", "R-VIO-11", "收到日期不能早于移送日期（" + r.transferredOn() + "）",
+          "The feedback cannot have been received before the transfer (" + r.transferredOn() + ")");
+    }
+  }
+
+  /** The referral of a process's own task (its business key), for the facts its form shows; null when unknown. */
+  @Transactional(readOnly = true)
+  public Referral ofProcess(String referralNo) {
+    return mapper.findByNo(referralNo);
+  }
+
+  /** R-VIO-11: a type, a content, and a transfer waiting for feedback. */
+  private static void checkFeedback(Referral r, Referral.FeedbackType type, String content) {
     if (type == null) {
       throw DomainRuleException.badRequest("type", "R-VIO-11", "反馈类型须为 ACCEPTED、DECLINED 或 RESULT",
           "type must be ACCEPTED, DECLINED or RESULT");
@@ -170,9 +226,6 @@ public class ReferralService {
       throw DomainRuleException.conflict("status", "R-VIO-11", "该移送当前不在等待反馈（" + r.status() + "）",
           "The referral is not waiting for feedback (" + r.status() + ")");
     }
-    engine.run(() -> runtimeService.createMessageCorrelation(MESSAGE_FEEDBACK).processInstanceId(r.processInstanceId())
-        .setVariables(Map.of("feedbackType", type.name(), "feedbackContent", content.trim()))
-        .correlateWithResult());
   }
 
   @Transactional(readOnly = true)

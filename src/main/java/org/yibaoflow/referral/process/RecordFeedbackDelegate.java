@@ -7,7 +7,11 @@ import org.yibaoflow.referral.Referral;
 import org.yibaoflow.referral.ReferralService;
 import org.yibaoflow.platform.ProcessVariables;
 
-/** 记录反馈: what the receiving body answered (message ReferralFeedback: feedbackType, feedbackContent). */
+/**
+ * 记录反馈: what the receiving body answered (message ReferralFeedback: feedbackType, feedbackContent; or the
+ * caseworker's 登记移送反馈 with the paper's received date and document number, issue 15 item 6). The paper's
+ * variables are removed once recorded, so a later answer through /api does not carry them.
+ */
 @Component("recordFeedbackDelegate")
 class RecordFeedbackDelegate implements JavaDelegate {
 
@@ -22,9 +26,14 @@ class RecordFeedbackDelegate implements JavaDelegate {
     Integer previous = ProcessVariables.integer(execution, "feedbackCount");
     int count = (previous == null ? 0 : previous) + 1;
     String type = ProcessVariables.string(execution, "feedbackType");
+    String receivedOn = ProcessVariables.string(execution, ReferralFeedbackForm.RECEIVED_ON);
     service.recordFeedback(ProcessVariables.caseKey(execution),
         type == null ? null : Referral.FeedbackType.valueOf(type), ProcessVariables.string(execution, "feedbackContent"),
-        "feedback-" + count);
+        "feedback-" + count, receivedOn == null ? null : ReferralFeedbackForm.date(receivedOn),
+        ProcessVariables.string(execution, ReferralFeedbackForm.DOCUMENT_NO),
+        receivedOn == null ? null : ProcessVariables.lastTaskCompletedBy(execution));
     execution.setVariable("feedbackCount", count);
+    execution.removeVariable(ReferralFeedbackForm.RECEIVED_ON);
+    execution.removeVariable(ReferralFeedbackForm.DOCUMENT_NO);
   }
 }

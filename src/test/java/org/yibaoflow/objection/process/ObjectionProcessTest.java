@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.objection.FilingResult;
 import org.yibaoflow.objection.Objection;
 import org.yibaoflow.objection.ObjectionService;
 import org.yibaoflow.support.ProcessTestEngine;
@@ -43,7 +45,7 @@ import org.yibaoflow.support.ProcessTestEngine;
  * timers computed by the calendar (R-TIME-1).
  */
 @Deployment(resources = {"processes/objection.bpmn", "forms/objection-review.form", "forms/objection-approval.form",
-    "forms/objection-administrative-decision.form"})
+    "forms/objection-administrative-decision.form", "forms/objection-filing.form"})
 class ObjectionProcessTest {
 
   @RegisterExtension
@@ -63,6 +65,7 @@ class ObjectionProcessTest {
     Mocks.register("recordAgencyReviewDelegate", new RecordAgencyReviewDelegate(service));
     Mocks.register("recordAdministrativeDecisionDelegate", new RecordAdministrativeDecisionDelegate(service));
     Mocks.register("decisionBecomesFinalDelegate", new DecisionBecomesFinalDelegate(service));
+    Mocks.register("recordObjectionFilingDelegate", new RecordObjectionFilingDelegate(service));
     when(service.open(anyString(), any(), eq("VIOLATION-2026-001"), eq("VIOLATION_DECISION"), eq("暂停结算 3 个月"),
         eq("淮北市某药房"), eq(SERVED))).thenReturn(objection(Objection.Status.WINDOW_OPEN, null, null, null));
   }
@@ -78,16 +81,23 @@ class ObjectionProcessTest {
         "暂停结算 3 个月", null));
     ProcessInstance pi = startAndOpen();
 
-    assertThat(pi).isWaitingAt("Gateway_AwaitObjection").hasBusinessKey(NO);
+    assertThat(pi).isWaitingAt("Task_RecordObjection").hasBusinessKey(NO);
+    assertThat(pi).task().hasCandidateGroup("caseworker");
     // Sep 20 (declared working Sunday) .. Sep 24 = 5, Sep 28..30 = 8, Oct 8, Oct 9 = 10: the window ends with
     // Friday 2026-10-09, i.e. at 2026-10-10 00:00 Asia/Shanghai (R-TIME-1), though Saturday Oct 10 is a working day
     assertThat(timerJob("Event_WindowExpired").getDuedate())
         .isEqualTo(Date.from(OffsetDateTime.parse("2026-10-10T00:00:00+08:00").toInstant()));
 
+    // 登记异议 is due when the window ends (R-PERS-12), the caseworker reminded after 3 working days (product
+    // default): Sep 20 (declared working Sunday), 21, 22 -> Sep 23 00:00
+    assertThat(task().getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-10-10T00:00:00+08:00").toInstant()));
+    assertThat(task().getFollowUpDate())
+        .isEqualTo(Date.from(OffsetDateTime.parse("2026-09-23T00:00:00+08:00").toInstant()));
+
     execute(timerJob("Event_WindowExpired"));
     execute(job());
     assertThat(pi).isEnded().hasPassed("Task_DecisionBecomesFinal", "EndEvent_DecisionFinal")
-        .hasNotPassed("Task_ReviewObjection");
+        .hasNotPassed("Task_ReviewObjection", "Task_RecordObjectionFiling");
     assertThat(pi).variables().containsEntry("objectionOutcome", "NO_OBJECTION")
         .containsEntry("effectiveDecision", "暂停结算 3 个月");
   }
@@ -160,6 +170,64 @@ class ObjectionProcessTest {
     assertThat(pi).variables().containsEntry("objectionOutcome", "REVOKED");
   }
 
+  @Test
+  void anObjectionReceivedOnPaperIsRecordedInTasklistAsTheApiFilesItAndGoesToReview() {
+    LocalDate received = LocalDate.parse("2026-09-25");
+    when(service.fileReceived(NO, received, "处理依据适用错误", "异议书 1 份", null)).thenReturn(filed(Objection.Level.AGENCY));
+    ProcessInstance pi = startAndOpen();
+
+    complete(task(), paper("2026-09-25", "处理依据适用错误", "异议书 1 份"));
+    assertThat(pi).isWaitingAt("Task_RecordObjectionFiling");
+    execute(job());
+
+    verify(service).fileReceived(NO, received, "处理依据适用错误", "异议书 1 份", null);
+    assertThat(pi).isWaitingAt("Task_ReviewObjection").hasNotPassed("Event_ObjectionFiled", "Event_WindowExpired");
+    assertThat(pi).variables().containsEntry("objectionReasons", "处理依据适用错误").containsEntry("objectionLevel", "AGENCY");
+    assertThat(timerJob("Event_WindowExpired")).isNull();
+  }
+
+  @Test
+  void anObjectionThroughTheApiEndsTheWaitingTaskOfTheCaseworker() {
+    ProcessInstance pi = startAndOpen();
+    file(pi);
+    assertThat(pi).isWaitingAt("Task_ReviewObjection").hasPassed("Event_ObjectionFiled")
+        .hasNotPassed("Task_RecordObjectionFiling");
+    assertThat(BpmnAwareTests.taskQuery().taskDefinitionKey("Task_RecordObjection").count()).isZero();
+  }
+
+  @Test
+  void anObjectionToTheAdministrativeDepartmentReceivedOnPaperIsRecordedInTasklist() {
+    agencyReview("UPHELD", null, objection(Objection.Status.SECOND_WINDOW_OPEN, Objection.Outcome.UPHELD,
+        "暂停结算 3 个月", LocalDate.parse("2026-10-12")));
+    ProcessInstance pi = runningInstance("UPHELD", null);
+    // due when the second window ends: Mon 2026-10-26 24:00 (R-PERS-12)
+    assertThat(task().getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-10-27T00:00:00+08:00").toInstant()));
+    assertThat(pi).task().hasCandidateGroup("caseworker");
+    when(service.fileReceived(NO, LocalDate.parse("2026-10-20"), "复核未考虑新证据", null, null))
+        .thenReturn(filed(Objection.Level.ADMIN));
+
+    complete(task(), paper("2026-10-20", "复核未考虑新证据", null));
+    execute(job());
+
+    assertThat(pi).isWaitingAt("Task_AdministrativeDecision").hasPassed("Task_RecordSecondFiling")
+        .hasNotPassed("Event_SecondObjectionFiled", "Event_SecondWindowExpired");
+    assertThat(pi).task().hasCandidateGroup("admindept");
+    assertThat(pi).variables().containsEntry("objectionLevel", "ADMIN");
+  }
+
+  private static Map<String, Object> paper(String receivedOn, String reasons, String evidence) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("objectionReceivedOn", receivedOn);
+    vars.put("objectionReasons", reasons);
+    vars.put("objectionEvidence", evidence);
+    return vars;
+  }
+
+  private static FilingResult filed(Objection.Level level) {
+    return new FilingResult(NO, true, false, level, LocalDate.parse("2026-10-09"), Instant.parse("2026-10-09T16:00:00Z"),
+        null);
+  }
+
   private void agencyReview(String outcome, String changed, Objection result) {
     when(service.recordAgencyReview(NO, Objection.Outcome.valueOf(outcome), changed, "证据不足以推翻原决定"))
         .thenReturn(result);
@@ -173,7 +241,7 @@ class ObjectionProcessTest {
     complete(task(), review(outcome, changed));
     complete(task(), Map.of("reviewApproval", "APPROVE"));
     execute(job());
-    assertThat(pi).isWaitingAt("Gateway_AwaitSecondObjection")
+    assertThat(pi).isWaitingAt("Task_RecordSecondObjection")
         .hasPassed("Task_RecordReview");
     return pi;
   }

@@ -50,7 +50,7 @@ import org.yibaoflow.support.ProcessTestEngine;
  */
 @Deployment(resources = {"processes/referral.bpmn", "forms/referral-dossier.form", "forms/referral-legal-review.form",
     "forms/referral-approval.form", "forms/referral-transfer.form", "forms/referral-follow-up.form",
-    "forms/referral-declined.form"})
+    "forms/referral-declined.form", "forms/referral-feedback.form"})
 class ReferralProcessTest {
 
   @RegisterExtension
@@ -106,15 +106,15 @@ class ReferralProcessTest {
     approveAndTransfer();
 
     feedback(pi, "ACCEPTED", "已立案侦查");
-    assertThat(pi).isWaitingAt("Gateway_AwaitFeedback");
+    assertThat(pi).isWaitingAt("Task_RegisterFeedback");
     feedback(pi, "RESULT", "移送起诉");
     // returned by legal review, then by the supervisor; accepted, then the result
     assertThat(pi).isEnded().hasPassedInOrder("Task_LegalReview", "Task_PrepareDossier", "Task_LegalReview",
         "Task_SupervisorApproval", "Task_PrepareDossier", "Task_Transfer", "Task_RecordFeedback",
-        "Gateway_AwaitFeedback", "Task_RecordFeedback", "EndEvent_Concluded");
+        "Task_RegisterFeedback", "Task_RecordFeedback", "EndEvent_Concluded");
     verify(service).recordTransfer(NO, "淮北市公安局", LocalDate.parse("2026-09-18"), "淮医保移〔2026〕1号");
-    verify(service).recordFeedback(NO, Referral.FeedbackType.ACCEPTED, "已立案侦查", "feedback-1");
-    verify(service).recordFeedback(NO, Referral.FeedbackType.RESULT, "移送起诉", "feedback-2");
+    verify(service).recordFeedback(NO, Referral.FeedbackType.ACCEPTED, "已立案侦查", "feedback-1", null, null, null);
+    verify(service).recordFeedback(NO, Referral.FeedbackType.RESULT, "移送起诉", "feedback-2", null, null, null);
   }
 
   @Test
@@ -150,7 +150,7 @@ class ReferralProcessTest {
     execute(job());
     assertThat(pi).isWaitingAt("Task_FollowUp").task().hasCandidateGroup("caseworker");
     complete(task(), Map.of("followUpNote", "电话联系，对方称正在审查"));
-    assertThat(pi).isWaitingAt("Gateway_AwaitFeedback");
+    assertThat(pi).isWaitingAt("Task_RegisterFeedback");
 
     execute(reminderTimer());
     execute(job());
@@ -160,6 +160,30 @@ class ReferralProcessTest {
     assertThat(pi).isEnded().hasPassed("Event_FeedbackDuringFollowUp", "EndEvent_Concluded");
     verify(service).recordReminder(NO, "reminder-1");
     verify(service).recordReminder(NO, "reminder-2");
+  }
+
+  @Test
+  void feedbackReceivedOnPaperIsRecordedFromTasklistWithItsDateAndNumberThenTheResultThroughTheApi() {
+    ProcessInstance pi = start();
+    prepareAndApprove();
+    approveAndTransfer();
+    // 登记移送反馈 waits for the feedback, due when the reminder falls due (R-VIO-11, region interval 30 days)
+    assertThat(pi).isWaitingAt("Task_RegisterFeedback").task().hasCandidateGroup("caseworker");
+    assertThat(task().getDueDate()).isEqualTo(reminderTimer().getDuedate());
+
+    complete(task(), Map.of("feedbackType", "ACCEPTED", "feedbackReceivedOn", "2026-09-25",
+        "feedbackDocumentNo", "淮公（经）立字〔2026〕12号", "feedbackContent", "已立案侦查"));
+    assertThat(pi).isWaitingAt("Task_RecordFeedback");
+    execute(job());
+    verify(service).recordFeedback(NO, Referral.FeedbackType.ACCEPTED, "已立案侦查", "feedback-1",
+        LocalDate.parse("2026-09-25"), "淮公（经）立字〔2026〕12号", null);
+    // accepted: waiting again, a fresh reminder timer; the paper's date and number are not carried to the next answer
+    assertThat(pi).isWaitingAt("Task_RegisterFeedback").hasNotPassed("Event_FeedbackReceived", "Event_ReminderDue");
+    assertThat(runtimeService().getVariable(pi.getId(), "feedbackReceivedOn")).isNull();
+
+    feedback(pi, "RESULT", "移送起诉");
+    assertThat(pi).isEnded().hasPassed("Event_FeedbackReceived", "EndEvent_Concluded");
+    verify(service).recordFeedback(NO, Referral.FeedbackType.RESULT, "移送起诉", "feedback-2", null, null, null);
   }
 
   private ProcessInstance start() {
