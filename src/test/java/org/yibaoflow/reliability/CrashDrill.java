@@ -86,6 +86,16 @@ public final class CrashDrill {
       node.kill();
       report.add(String.format("kill %d at %.0f s with %,d of %,d scoring tasks open", k, seconds(t0), before,
           total));
+      if (other != null) {
+        // two nodes: the killed one stays dead, the survivor carries on alone (its own jobs at once, the dead
+        // node's when their locks expire)
+        node = other;
+        other = null;
+        long resumedAfter = node.waitForScoringTasks(before + 1, Duration.ofMinutes(15));
+        report.add(String.format("  the other node goes on alone; first new scoring task %.1f s after the kill",
+            (resumedAfter - killedAt) / 1e9));
+        continue;
+      }
       long restart = System.nanoTime();
       node = Node.start(database, dir, k + 1);
       double up = seconds(restart);
