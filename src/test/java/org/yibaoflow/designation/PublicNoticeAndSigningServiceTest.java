@@ -175,6 +175,6 @@ class PublicNoticeAndSigningServiceTest {
 
   private static DesignationRecords.Complaint complaint(String status) {
     return new DesignationRecords.Complaint(7L, "ref", NO, "huaibei", null, "内容", status, "核实情况", null, null,
-        null, "pi");
+        null, "pi", null, null);
   }
 }

@@ -37,6 +37,7 @@ import org.yibaoflow.designation.DesignationApplication;
 import org.yibaoflow.designation.DesignationRecords;
 import org.yibaoflow.designation.DesignationService;
 import org.yibaoflow.designation.EvaluationService;
+import org.yibaoflow.designation.ComplaintReceipt;
 import org.yibaoflow.designation.PublicNoticeService;
 import org.yibaoflow.designation.SigningService;
 import org.yibaoflow.institution.Agreement;
@@ -54,7 +55,7 @@ import org.yibaoflow.support.ProcessTestEngine;
     "forms/designation-expert-evaluation.form", "forms/designation-inquiry-reply.form",
     "forms/designation-evaluation-escalation.form", "forms/designation-negotiation.form",
     "forms/designation-institution-signature.form", "forms/designation-agency-signature.form",
-    "forms/public-notice-complaint-verification.form"})
+    "forms/public-notice-complaint-verification.form", "forms/public-notice-complaint-registration.form"})
 class DesignationProcessTest {
 
   static final String NO = "DA-2026-huaibei-000001";
@@ -107,6 +108,8 @@ class DesignationProcessTest {
     when(service.recordAcceptance(eq(NO), eq(false), anyString(), eq(List.of()))).thenReturn(List.of());
     when(evaluation.startEvaluation(NO)).thenReturn(clock(1));
     when(notice.publish(NO)).thenReturn(5);
+    when(notice.today()).thenReturn(LocalDate.of(2026, 9, 22));
+    Mocks.register("forwardComplaintDelegate", new ForwardComplaintDelegate(notice));
   }
 
   @AfterEach
@@ -303,13 +306,14 @@ class DesignationProcessTest {
     evaluate(pi, "PASS", true, true);
     ProcessInstance np = noticeOf(pi);
     executeJobs(np, "Task_PublishNotice");
-    when(notice.registerComplaint(eq(NO), anyString(), eq("李某"), eq("药师不在岗"), anyString()))
+    when(notice.registerComplaint(eq(NO), anyString(),
+        eq(new ComplaintReceipt("李某", null, "药师不在岗", null)), anyString()))
         .thenReturn(new PublicNoticeService.Registered(3L, 1));
     when(notice.verifyComplaint(3L, false, "药师在岗，排班表核实无误", null)).thenReturn(0);
     runtimeService().createMessageCorrelation("ComplaintReceived").processInstanceBusinessKey(NO)
         .setVariablesLocal(Map.of("complainant", "李某", "complaintContent", "药师不在岗")).correlate();
     // R-DES-3: the period is over but the complaint is unverified: no negotiation yet
-    managementService().executeJob(timers(np).get(0).getId());
+    expireNotice(np);
     assertThat(np).isWaitingAt("Event_NoComplaintOpen", "Task_VerifyComplaint");
     assertThat(pi).isWaitingAt("CallActivity_PublicNotice");
 
@@ -334,7 +338,8 @@ class DesignationProcessTest {
     evaluate(pi, "PASS", true, true);
     ProcessInstance np = noticeOf(pi);
     executeJobs(np, "Task_PublishNotice");
-    when(notice.registerComplaint(eq(NO), anyString(), any(), eq("冒名顶替参保人住院"), anyString()))
+    when(notice.registerComplaint(eq(NO), anyString(),
+        eq(new ComplaintReceipt(null, null, "冒名顶替参保人住院", null)), anyString()))
         .thenReturn(new PublicNoticeService.Registered(4L, 1));
     when(notice.verifyComplaint(4L, true, "经调查属实", null)).thenReturn(0);
     when(notice.failByComplaint(NO, 4L)).thenReturn("公示期间投诉经核实属实，不予定点：经调查属实");
@@ -431,8 +436,8 @@ class DesignationProcessTest {
   private void passNotice(ProcessInstance pi) {
     ProcessInstance np = noticeOf(pi);
     executeJobs(np, "Task_PublishNotice");
-    assertThat(timers(np).get(0).getDuedate()).isEqualTo(DEADLINES.workingDays(5));
-    managementService().executeJob(timers(np).get(0).getId());
+    assertThat(timers(np)).extracting(Job::getDuedate).containsOnly(DEADLINES.workingDays(5));
+    expireNotice(np);
     executeJobs(np, "Task_CloseNotice");
     assertThat(np).isEnded();
     assertThat(pi).isWaitingAt("Task_Negotiate");
@@ -476,6 +481,13 @@ class DesignationProcessTest {
     List<Job> jobs = managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
     assertThat(jobs).as("jobs at " + activityId).isNotEmpty();
     jobs.forEach(j -> managementService().executeJob(j.getId()));
+  }
+
+  /** The notice period is over: its timer and the complaint desk's (登记公示期间投诉) fire. */
+  private static void expireNotice(ProcessInstance np) {
+    for (Job timer : timers(np)) {
+      managementService().executeJob(timer.getId());
+    }
   }
 
   private static List<Job> timers(ProcessInstance pi) {
