@@ -136,12 +136,26 @@ class DesignationController {
     return queries.history(applicationNo);
   }
 
-  /** R-DES-1: the institution hands in the missing material within the supplement period (409 otherwise). */
+  /**
+   * What arrived: which of the materials told missing (default: all of them), the day received (default today,
+   * Beijing) and a note; the rules of Tasklist's 登记补正材料 ({@link SupplementReceipt}).
+   */
+  record SupplementRequest(@Size(max = 50) List<@NotBlank @Size(max = 200) String> materials,
+      @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0, rule = "R-DES-1") LocalDate receivedOn,
+      @Size(max = 2000) String note) {
+  }
+
+  /**
+   * R-DES-1: the institution hands in the missing material within the supplement period (409 otherwise; 400 for
+   * a material not told missing or a date outside the period).
+   */
   @AllowedRoles({Role.CASEWORKER})
   @PostMapping("/{applicationNo}/supplements")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  ApplicationFiled supplement(@PathVariable String applicationNo) {
-    DesignationApplication a = service.supplement(applicationNo);
+  ApplicationFiled supplement(@PathVariable String applicationNo,
+      @Valid @RequestBody(required = false) SupplementRequest request) {
+    DesignationApplication a = service.supplement(applicationNo, request == null ? null
+        : new SupplementReceipt(request.materials(), request.receivedOn(), request.note()));
     return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
   }
 

@@ -370,7 +370,33 @@ class DesignationApplicationIT {
     Http.Response again = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements", "{}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("rule").asText()).isEqualTo("R-DES-1");
-    submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明");
+    submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明、消防验收意见书");
+    drain(pi);
+
+    // issue 15 item 6: the second supplement arrives on paper and is recorded in Tasklist (登记补正材料) as the
+    // demo caseworker: the card names the application and institution, the choices are the materials told missing
+    JsonNode waiting = tasks(caseworker, applicationNo, "Task_RegisterSupplement").get(0);
+    String waitingId = waiting.get("id").asText();
+    JsonNode form = caseworker.get("/engine-rest/task/" + waitingId + "/form-variables?deserializeValues=false").json();
+    assertThat(form.get("caseNo").get("value").asText()).isEqualTo(applicationNo);
+    assertThat(form.get("institutionName").get("value").asText()).isEqualTo("淮北市烈山区补正医院");
+    assertThat(form.get("missingMaterialOptions").get("value").toString()).contains("房屋产权证明", "消防验收意见书");
+    assertThat(form.get("supplementDeadlineText").get("value").asText()).contains("24:00");
+    LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    Http.Response notMissing = caseworker.post("/engine-rest/task/" + waitingId + "/submit-form",
+        "{\"variables\":{\"suppliedMaterials\":{\"value\":\"[\\\"营业执照\\\"]\",\"type\":\"Json\"},"
+            + "\"supplementReceivedOn\":{\"value\":\"" + today + "\"}}}");
+    assertThat(notMissing.status()).as(notMissing.body()).isEqualTo(400);
+    assertThat(notMissing.json().get("field").asText()).isEqualTo("suppliedMaterials");
+    assertThat(tasks(caseworker, applicationNo, "Task_RegisterSupplement")).as("task still open").hasSize(1);
+    submit(caseworker, waitingId, "{\"suppliedMaterials\":{\"value\":\"[\\\"房屋产权证明\\\"]\",\"type\":\"Json\"},"
+        + "\"supplementReceivedOn\":{\"value\":\"" + today + "\"},\"supplementNote\":{\"value\":\"消防验收意见书另行补交\"}}");
+    drain(pi);
+    assertThat(status(applicationNo)).isEqualTo("RECEIVED");
+    assertThat(jdbc.queryForObject("SELECT reason FROM audit_log WHERE entity_type = 'DESIGNATION_APPLICATION' AND "
+        + "entity_id = ? AND action = 'SUPPLEMENTED' ORDER BY id DESC LIMIT 1", String.class, applicationNo))
+        .contains("房屋产权证明", today.toString(), "消防验收意见书另行补交");
+    submitReview(caseworker, applicationNo, "INCOMPLETE", "消防验收意见书");
     drain(pi);
 
     // the period ends without the material: the timer fires, the application is closed
@@ -381,7 +407,7 @@ class DesignationApplicationIT {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     assertThat(status(applicationNo)).isEqualTo("LAPSED");
     assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "SUPPLEMENT_REQUESTED",
-        "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "LAPSED");
+        "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "LAPSED");
   }
 
   private void submitReview(Http caseworker, String applicationNo, String result, String missing) {

@@ -38,6 +38,7 @@ import org.yibaoflow.designation.DesignationRecords;
 import org.yibaoflow.designation.DesignationService;
 import org.yibaoflow.designation.EvaluationService;
 import org.yibaoflow.designation.ComplaintReceipt;
+import org.yibaoflow.designation.SupplementReceipt;
 import org.yibaoflow.designation.PublicNoticeService;
 import org.yibaoflow.designation.SigningService;
 import org.yibaoflow.institution.Agreement;
@@ -55,7 +56,8 @@ import org.yibaoflow.support.ProcessTestEngine;
     "forms/designation-expert-evaluation.form", "forms/designation-inquiry-reply.form",
     "forms/designation-evaluation-escalation.form", "forms/designation-negotiation.form",
     "forms/designation-institution-signature.form", "forms/designation-agency-signature.form",
-    "forms/public-notice-complaint-verification.form", "forms/public-notice-complaint-registration.form"})
+    "forms/public-notice-complaint-verification.form", "forms/public-notice-complaint-registration.form",
+    "forms/designation-supplement.form"})
 class DesignationProcessTest {
 
   static final String NO = "DA-2026-huaibei-000001";
@@ -152,19 +154,52 @@ class DesignationProcessTest {
 
     complete(taskQuery().singleResult(), Map.of("acceptanceResult", "INCOMPLETE", "missingMaterials", "执业许可证副本；房屋产权证明"));
     executeJobs(pi, "Task_RecordAcceptance");
-    assertThat(pi).isWaitingAt("Gateway_AwaitSupplement").variables().containsEntry("supplementDays", 30);
+    assertThat(pi).isWaitingAt("Task_RegisterSupplement").variables().containsEntry("supplementDays", 30);
     verify(service).recordAcceptance(NO, false, "执业许可证副本；房屋产权证明", List.of());
     verify(service).requestSupplement(NO);
 
-    runtimeService().createMessageCorrelation("ApplicationSupplemented").processInstanceBusinessKey(NO).correlate();
+    // another system's supplement (the API's message) interrupts the caseworker's waiting task
+    runtimeService().createMessageCorrelation("ApplicationSupplemented").processInstanceBusinessKey(NO)
+        .setVariable("suppliedMaterials", "[\"执业许可证副本\",\"房屋产权证明\"]")
+        .setVariable("supplementReceivedOn", "2026-09-22").correlate();
     assertThat(pi).isWaitingAt("Task_RecordSupplement");
     executeJobs(pi, "Task_RecordSupplement");
-    verify(service).recordSupplement(NO);
+    verify(service).recordSupplement(NO, new SupplementReceipt(List.of("执业许可证副本", "房屋产权证明"),
+        LocalDate.of(2026, 9, 22), null));
 
     assertThat(pi).isWaitingAt("Task_ReviewCompleteness");
     accept(pi);
     assertThat(pi).hasPassed("Event_Supplemented", "Gateway_EvaluationFork").hasNotPassed("EndEvent_Lapsed")
         .isWaitingAt("Task_ExpertEvaluation", "Task_SystemCheck", "Task_InquiryReply");
+  }
+
+  @Test
+  void aSupplementHandedInOnPaperIsRecordedInTasklistAndTheReviewShowsIt() {
+    ProcessInstance pi = startAndRegister();
+    complete(taskQuery().singleResult(), Map.of("acceptanceResult", "INCOMPLETE", "missingMaterials", "执业许可证副本；房屋产权证明"));
+    executeJobs(pi, "Task_RecordAcceptance");
+
+    // R-DES-1, R-TIME-2: the caseworker's waiting task is due when the 30-day period ends (Thursday 2026-10-22,
+    // 24:00 Asia/Shanghai), the same moment the period's timer closes it; followed up after 5 working days
+    Task waiting = taskQuery().taskDefinitionKey("Task_RegisterSupplement").singleResult();
+    assertThat(waiting).hasCandidateGroup("caseworker").hasName("登记补正材料");
+    assertThat(waiting.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-10-22T16:00:00Z")))
+        .isEqualTo(timers(pi).get(0).getDuedate());
+    assertThat(waiting.getFollowUpDate()).isEqualTo(DEADLINES.workingDays(5));
+
+    complete(waiting, Map.of("suppliedMaterials", List.of("执业许可证副本"), "supplementReceivedOn", "2026-09-22",
+        "supplementNote", "房屋产权证明仍在办理"));
+    executeJobs(pi, "Task_RecordSupplement");
+
+    SupplementReceipt receipt = new SupplementReceipt(List.of("执业许可证副本"), LocalDate.of(2026, 9, 22),
+        "房屋产权证明仍在办理");
+    verify(service).recordSupplement(NO, receipt);
+    // back to the completeness review, which shows what arrived; the receipt's fields are cleared
+    assertThat(pi).hasPassed("Task_RegisterSupplement", "Gateway_SupplementMerge").hasNotPassed("Event_Supplemented")
+        .isWaitingAt("Task_ReviewCompleteness").variables()
+        .containsEntry("supplementSummary", "2026-09-22 收到：执业许可证副本；说明：房屋产权证明仍在办理")
+        .doesNotContainKeys("suppliedMaterials", "supplementReceivedOn", "supplementNote");
+    assertThat(timers(pi)).as("the period's timer is gone with the task").isEmpty();
   }
 
   @Test
