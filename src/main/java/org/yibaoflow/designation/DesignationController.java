@@ -153,9 +153,9 @@ class DesignationController {
   @PostMapping("/{applicationNo}/supplements")
   @ResponseStatus(HttpStatus.ACCEPTED)
   ApplicationFiled supplement(@PathVariable String applicationNo,
-      @Valid @RequestBody(required = false) SupplementRequest request) {
-    DesignationApplication a = service.supplement(applicationNo, request == null ? null
-        : new SupplementReceipt(request.materials(), request.receivedOn(), request.note()));
+      @Valid @RequestBody SupplementRequest request) {
+    DesignationApplication a = service.supplement(applicationNo,
+        new SupplementReceipt(request.materials(), request.receivedOn(), request.note()));
     return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
   }
 
