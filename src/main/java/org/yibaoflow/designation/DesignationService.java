@@ -42,6 +42,7 @@ public class DesignationService {
   private final RegionSettingsService settings;
   private final AuditService audit;
   private final RuntimeService runtimeService;
+  private final org.camunda.bpm.engine.ManagementService managementService;
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
   private final CaseNumbers caseNumbers;
@@ -50,8 +51,10 @@ public class DesignationService {
   private final Clock clock;
 
   DesignationService(DesignationMapper mapper, InstitutionService institutions, RegionSettingsService settings,
-      AuditService audit, RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess,
-      CaseNumbers caseNumbers, DesignationPlanService plans, ApplicationLicences licences, Clock clock) {
+      AuditService audit, RuntimeService runtimeService, org.camunda.bpm.engine.ManagementService managementService,
+      EngineAsApplication engine, RegionAccess regionAccess, CaseNumbers caseNumbers, DesignationPlanService plans,
+      ApplicationLicences licences, Clock clock) {
+    this.managementService = managementService;
     this.licences = licences;
     this.caseNumbers = caseNumbers;
     this.plans = plans;
@@ -257,8 +260,11 @@ public class DesignationService {
     SupplementReceipt receipt = new SupplementReceipt(given == null || given.materials() == null ? missing
         : given.materials(), given == null || given.receivedOn() == null ? today() : given.receivedOn(),
         given == null ? null : given.note());
-    Object deadline = engine.call(() -> runtimeService.getVariable(a.processInstanceId(), "supplementDeadline"));
-    receipt.check(missing, ComplaintReceipt.lastDay(deadline), today());
+    // the period ends with the due date of its timer (recomputed there when provisional, R-TIME-3)
+    java.util.Date end = engine.call(() -> managementService.createJobQuery().processInstanceId(a.processInstanceId())
+        .activityId("Event_SupplementLapsed").timers().list().stream().findFirst().map(j -> j.getDuedate())
+        .orElse(null));
+    receipt.check(missing, ComplaintReceipt.lastDay(end), today());
     Map<String, Object> received = new HashMap<>();
     received.put("supplementedBy", regionAccess.currentUser().userId());
     received.put("suppliedMaterials", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
@@ -428,7 +434,8 @@ public class DesignationService {
     return application;
   }
 
-  private LocalDate today() {
+  /** Today in Beijing: the day a supplement is requested, the latest day one is received. */
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
   }
 

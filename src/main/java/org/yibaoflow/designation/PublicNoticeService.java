@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,8 +32,8 @@ public class PublicNoticeService {
   static final String COMPLAINT_MESSAGE = "ComplaintReceived";
   /** Set when the notice is published: its first day (Beijing, ISO text), R-DES-3. */
   public static final String NOTICE_PUBLISHED_ON = "noticePublishedOn";
-  /** The end of the notice period the calendar gave on entering it (process public-notice), R-TIME-1. */
-  public static final String NOTICE_DEADLINE = "noticeDeadline";
+  /** The timer that ends the notice period (process public-notice): its due date is the period's end, R-TIME-1. */
+  static final String PERIOD_TIMER = "Event_NoticePeriodOver";
 
   /** A complaint as registered, and how many complaints of the application are still unverified. */
   public record Registered(long complaintId, int openComplaints) {
@@ -42,12 +43,15 @@ public class PublicNoticeService {
   private final RegionSettingsService settings;
   private final AuditService audit;
   private final RuntimeService runtimeService;
+  private final ManagementService managementService;
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
   private final Clock clock;
 
   PublicNoticeService(DesignationMapper mapper, RegionSettingsService settings, AuditService audit,
-      RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess, Clock clock) {
+      RuntimeService runtimeService, ManagementService managementService, EngineAsApplication engine,
+      RegionAccess regionAccess, Clock clock) {
+    this.managementService = managementService;
     this.mapper = mapper;
     this.settings = settings;
     this.audit = audit;
@@ -91,8 +95,7 @@ public class PublicNoticeService {
     receipt.check(null, null, today()); // bad input first (400), then the state (409)
     requireNotice(a);
     Map<String, Object> window = engine.call(() -> noticeWindow(applicationNo));
-    receipt.check(ComplaintReceipt.date(window.get(NOTICE_PUBLISHED_ON)),
-        ComplaintReceipt.lastDay(window.get(NOTICE_DEADLINE)), today());
+    receipt.check(ComplaintReceipt.date(window.get(NOTICE_PUBLISHED_ON)), (LocalDate) window.get("lastDay"), today());
     engine.run(() -> correlate(applicationNo, receipt.trimmed()));
   }
 
@@ -121,16 +124,34 @@ public class PublicNoticeService {
     }
   }
 
-  /** The variables of the running notice that accepts complaints; 409 when none does. */
+  /**
+   * The window of the running notice that accepts complaints: its first day and its last day, the due date of the
+   * period's timer (recomputed there when provisional, R-TIME-3); 409 when no notice runs or its period is over
+   * (a complaint still being verified keeps the notice open, not the period).
+   */
   private Map<String, Object> noticeWindow(String applicationNo) {
     var execution = runtimeService.createExecutionQuery().processInstanceBusinessKey(applicationNo)
-        .messageEventSubscriptionName(COMPLAINT_MESSAGE).list().stream().findFirst().orElseThrow(() ->
-            DomainRuleException.conflict("applicationNo", "R-DES-3", "该申请的公示已结束",
-                "The public notice of the application is over"));
+        .messageEventSubscriptionName(COMPLAINT_MESSAGE).list().stream().findFirst().orElseThrow(PublicNoticeService::over);
+    LocalDate lastDay = noticeLastDay(execution.getProcessInstanceId());
+    if (lastDay == null) {
+      throw over();
+    }
     Map<String, Object> window = new HashMap<>();
     window.put(NOTICE_PUBLISHED_ON, runtimeService.getVariable(execution.getId(), NOTICE_PUBLISHED_ON));
-    window.put(NOTICE_DEADLINE, runtimeService.getVariable(execution.getId(), NOTICE_DEADLINE));
+    window.put("lastDay", lastDay);
     return window;
+  }
+
+  /** The last day of a running notice's period (the due date of its timer), null when the period is over. */
+  public LocalDate noticeLastDay(String noticeProcessInstanceId) {
+    var timer = managementService.createJobQuery().processInstanceId(noticeProcessInstanceId).activityId(PERIOD_TIMER)
+        .timers().list().stream().findFirst();
+    return timer.map(j -> ComplaintReceipt.lastDay(j.getDuedate())).orElse(null);
+  }
+
+  private static DomainRuleException over() {
+    return DomainRuleException.conflict("applicationNo", "R-DES-3", "该申请的公示已结束",
+        "The public notice of the application is over");
   }
 
   private void correlate(String applicationNo, ComplaintReceipt r) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.calendar.Deadlines;
@@ -56,7 +57,8 @@ class DesignationFormFacts implements FormFacts {
       String missing = ProcessVariables.string(task.variables(), "missingMaterials");
       facts.put("missingMaterialOptions", FormFacts.options(SupplementReceipt.choices(missing)));
       facts.put("missingMaterialsText", String.join("\n", SupplementReceipt.missingItems(missing)));
-      facts.put("supplementDeadlineText", deadlines.label(task.value("supplementDeadline")));
+      facts.put("supplementDeadlineText", deadlines.label(task.variables() instanceof DelegateTask t ? t.getDueDate()
+          : null));
       return facts;
     }
     facts.put("inquiryDepartmentOptions", FormFacts.options(EvaluationService.DEPARTMENTS));

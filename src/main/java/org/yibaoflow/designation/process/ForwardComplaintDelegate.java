@@ -30,7 +30,7 @@ class ForwardComplaintDelegate implements JavaDelegate {
         ComplaintReceipt.date(ProcessVariables.value(execution, "receivedOn")));
     service.forwardComplaint(ProcessVariables.caseKey(execution), receipt,
         ComplaintReceipt.date(ProcessVariables.value(execution, PublicNoticeService.NOTICE_PUBLISHED_ON)),
-        ComplaintReceipt.lastDay(ProcessVariables.value(execution, PublicNoticeService.NOTICE_DEADLINE)));
+        service.noticeLastDay(execution.getProcessInstanceId()));
     for (String field : FORM_FIELDS) {
       execution.removeVariable(field);
     }

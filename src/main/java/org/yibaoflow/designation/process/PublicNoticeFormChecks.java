@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.designation.ComplaintReceipt;
@@ -48,7 +49,7 @@ class PublicNoticeFormChecks implements FormCheck {
     }
     try {
       receipt.check(ComplaintReceipt.date(s.value(PublicNoticeService.NOTICE_PUBLISHED_ON)),
-          ComplaintReceipt.lastDay(s.value(PublicNoticeService.NOTICE_DEADLINE)),
+          ComplaintReceipt.lastDay(s.variables() instanceof DelegateTask task ? task.getDueDate() : null),
           LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)));
     } catch (DomainRuleException e) {
       throw DomainRuleException.badRequest(FIELDS.getOrDefault(e.field(), e.field()), e.rule(), e.messageZh(),

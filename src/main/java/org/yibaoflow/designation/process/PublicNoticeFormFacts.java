@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.designation.ComplaintReceipt;
@@ -55,7 +56,7 @@ class PublicNoticeFormFacts implements FormFacts {
     facts.put("complaintChannelOptions", FormFacts.options(channels));
     Object publishedOn = task.value(PublicNoticeService.NOTICE_PUBLISHED_ON);
     facts.put("noticePeriodText", (publishedOn == null ? "" : publishedOn + " 至 ")
-        + deadlines.label(task.value(PublicNoticeService.NOTICE_DEADLINE)));
+        + deadlines.label(task.variables() instanceof DelegateTask t ? t.getDueDate() : null));
     if (task.businessKey() != null) {
       List<DesignationRecords.Complaint> so = service.complaints(task.businessKey());
       facts.put("complaintsSoFarText", so.isEmpty() ? "尚未收到投诉" : so.stream().map(c -> (c.receivedOn() == null

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.designation.ComplaintReceipt;
@@ -44,7 +45,7 @@ class SupplementFormChecks implements FormCheck {
     try {
       SupplementReceipt receipt = new SupplementReceipt(SupplementReceipt.items(s.value("suppliedMaterials")),
           ComplaintReceipt.date(s.value("supplementReceivedOn")), s.text("supplementNote"));
-      receipt.check(missing, ComplaintReceipt.lastDay(s.value("supplementDeadline")),
+      receipt.check(missing, ComplaintReceipt.lastDay(s.variables() instanceof DelegateTask t ? t.getDueDate() : null),
           LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)));
     } catch (java.time.DateTimeException e) {
       throw DomainRuleException.badRequest("supplementReceivedOn", "INPUT", "「收到日期」须为日期（年-月-日）",

@@ -111,6 +111,7 @@ class DesignationProcessTest {
     when(evaluation.startEvaluation(NO)).thenReturn(clock(1));
     when(notice.publish(NO)).thenReturn(5);
     when(notice.today()).thenReturn(LocalDate.of(2026, 9, 22));
+    when(service.today()).thenReturn(LocalDate.of(2026, 9, 22));
     Mocks.register("forwardComplaintDelegate", new ForwardComplaintDelegate(notice));
   }
 

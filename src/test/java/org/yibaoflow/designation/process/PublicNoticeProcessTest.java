@@ -194,6 +194,8 @@ class PublicNoticeProcessTest {
               "complaintChannel", "LETTER", "complaintReceivedOn", "2026-09-22")).correlate();
       return null;
     }).when(service).forwardComplaint(eq(NO), any(), any(), any());
+    // the window's last day is the period timer's (the service reads it; here the mock answers it)
+    when(service.noticeLastDay(pi.getId())).thenReturn(LocalDate.of(2026, 9, 30));
     when(service.registerComplaint(eq(NO), anyString(), eq(paper), anyString()))
         .thenReturn(new PublicNoticeService.Registered(9L, 1));
 
