@@ -137,11 +137,11 @@ class DesignationController {
   }
 
   /**
-   * What arrived: which of the materials told missing (default: all of them), the day received (default today,
-   * Beijing) and a note; the rules of Tasklist's 登记补正材料 ({@link SupplementReceipt}).
+   * What arrived: which of the materials told missing (default: all of them), the day received (required) and a
+   * note; the rules of Tasklist's 登记补正材料 ({@link SupplementReceipt}).
    */
   record SupplementRequest(@Size(max = 50) List<@NotBlank @Size(max = 200) String> materials,
-      @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0, rule = "R-DES-1") LocalDate receivedOn,
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0, rule = "R-DES-1") LocalDate receivedOn,
       @Size(max = 2000) String note) {
   }
 

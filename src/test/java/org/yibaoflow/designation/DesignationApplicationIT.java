@@ -359,15 +359,17 @@ class DesignationApplicationIT {
 
     // R-DES-1: the supplement over the API (another region: 404), correlated by the application number,
     // returns the case to the review; a second one while nothing is awaited is a conflict
-    assertThat(Http.demo(port, "liuyang").post("/api/designation-applications/" + applicationNo + "/supplements", "{}")
+    assertThat(Http.demo(port, "liuyang").post("/api/designation-applications/" + applicationNo + "/supplements",
+        supplementBody())
         .status()).isEqualTo(404);
     Http.Response supplemented = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements",
-        "{}");
+        supplementBody());
     assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(202);
     assertThat(runtimeService.getVariable(pi, "supplementedBy")).isEqualTo("zhangjing");
     drain(pi);
     assertThat(status(applicationNo)).isEqualTo("RECEIVED");
-    Http.Response again = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements", "{}");
+    Http.Response again = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements",
+        supplementBody());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("rule").asText()).isEqualTo("R-DES-1");
     submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明、消防验收意见书");
@@ -408,6 +410,11 @@ class DesignationApplicationIT {
     assertThat(status(applicationNo)).isEqualTo("LAPSED");
     assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "SUPPLEMENT_REQUESTED",
         "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "LAPSED");
+  }
+
+  /** What another system reports of a supplement: the day it arrived (today), all materials told missing. */
+  private String supplementBody() {
+    return "{\"receivedOn\":\"" + LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)) + "\"}";
   }
 
   private void submitReview(Http caseworker, String applicationNo, String result, String missing) {
