@@ -136,12 +136,26 @@ class DesignationController {
     return queries.history(applicationNo);
   }
 
-  /** R-DES-1: the institution hands in the missing material within the supplement period (409 otherwise). */
+  /**
+   * What arrived: which of the materials told missing (default: all of them), the day received (required) and a
+   * note; the rules of Tasklist's 登记补正材料 ({@link SupplementReceipt}).
+   */
+  record SupplementRequest(@Size(max = 50) List<@NotBlank @Size(max = 200) String> materials,
+      @NotNull @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0, rule = "R-DES-1") LocalDate receivedOn,
+      @Size(max = 2000) String note) {
+  }
+
+  /**
+   * R-DES-1: the institution hands in the missing material within the supplement period (409 otherwise; 400 for
+   * a material not told missing or a date outside the period).
+   */
   @AllowedRoles({Role.CASEWORKER})
   @PostMapping("/{applicationNo}/supplements")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  ApplicationFiled supplement(@PathVariable String applicationNo) {
-    DesignationApplication a = service.supplement(applicationNo);
+  ApplicationFiled supplement(@PathVariable String applicationNo,
+      @Valid @RequestBody SupplementRequest request) {
+    DesignationApplication a = service.supplement(applicationNo,
+        new SupplementReceipt(request.materials(), request.receivedOn(), request.note()));
     return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
   }
 
@@ -154,14 +168,25 @@ class DesignationController {
     return new ApplicationFiled(a.applicationNo(), a.region(), a.status(), a.processInstanceId());
   }
 
-  record ComplaintRequest(@Size(max = 200) String complainant, @NotBlank @Size(max = 2000) String content) {
+  /**
+   * What was received: channel defaults to SYSTEM (another system's interface), receivedOn to today (Beijing);
+   * both checked as in Tasklist's 登记公示期间投诉 ({@link ComplaintReceipt}).
+   */
+  record ComplaintRequest(@Size(max = 200) String complainant, @NotBlank @Size(max = 2000) String content,
+      @Pattern(regexp = "PHONE|LETTER|VISIT|EMAIL|SYSTEM") String channel,
+      @SaneDate(notBefore = SaneDate.PRC_FOUNDED, yearsAhead = 0, rule = "R-DES-3") LocalDate receivedOn) {
   }
 
-  /** R-DES-3: a complaint during the public notice; it must be verified before any agreement is signed. */
+  /**
+   * R-DES-3: a complaint during the public notice, received on a day of the notice (400 otherwise); it must be
+   * verified before any agreement is signed.
+   */
   @AllowedRoles({Role.CASEWORKER, Role.SUPERVISOR})
   @PostMapping("/{applicationNo}/complaints")
   @ResponseStatus(HttpStatus.ACCEPTED)
   void complain(@PathVariable String applicationNo, @Valid @RequestBody ComplaintRequest request) {
-    notice.fileComplaint(applicationNo, request.complainant(), request.content());
+    notice.fileComplaint(applicationNo, new ComplaintReceipt(request.complainant(),
+        request.channel() == null ? "SYSTEM" : request.channel(), request.content(),
+        request.receivedOn() == null ? notice.today() : request.receivedOn()));
   }
 }

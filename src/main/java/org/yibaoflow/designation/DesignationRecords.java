@@ -26,7 +26,7 @@ public final class DesignationRecords {
   /** R-DES-3: a complaint received during the public notice; OPEN until verified UNFOUNDED or FOUNDED. */
   public record Complaint(Long id, String complaintRef, String applicationNo, String region, String complainant,
       String content, String status, String finding, String verifiedBy, OffsetDateTime receivedAt,
-      OffsetDateTime verifiedAt, String processInstanceId) {
+      OffsetDateTime verifiedAt, String processInstanceId, String channel, LocalDate receivedOn) {
 
     public static final String OPEN = "OPEN";
     public static final String UNFOUNDED = "UNFOUNDED";

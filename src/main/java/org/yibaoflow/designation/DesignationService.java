@@ -42,6 +42,7 @@ public class DesignationService {
   private final RegionSettingsService settings;
   private final AuditService audit;
   private final RuntimeService runtimeService;
+  private final org.camunda.bpm.engine.ManagementService managementService;
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
   private final CaseNumbers caseNumbers;
@@ -50,8 +51,10 @@ public class DesignationService {
   private final Clock clock;
 
   DesignationService(DesignationMapper mapper, InstitutionService institutions, RegionSettingsService settings,
-      AuditService audit, RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess,
-      CaseNumbers caseNumbers, DesignationPlanService plans, ApplicationLicences licences, Clock clock) {
+      AuditService audit, RuntimeService runtimeService, org.camunda.bpm.engine.ManagementService managementService,
+      EngineAsApplication engine, RegionAccess regionAccess, CaseNumbers caseNumbers, DesignationPlanService plans,
+      ApplicationLicences licences, Clock clock) {
+    this.managementService = managementService;
     this.licences = licences;
     this.caseNumbers = caseNumbers;
     this.plans = plans;
@@ -239,18 +242,38 @@ public class DesignationService {
    */
   @Transactional
   public DesignationApplication supplement(String applicationNo) {
+    return supplement(applicationNo, null);
+  }
+
+  /**
+   * As above with what arrived (issue 15): the materials (null: every one told missing), the day received (null:
+   * today) and a note, checked by the rules of {@link SupplementReceipt} that Tasklist's 登记补正材料 applies (400).
+   */
+  @Transactional
+  public DesignationApplication supplement(String applicationNo, SupplementReceipt given) {
     DesignationApplication a = mapper.findByApplicationNo(applicationNo);
     if (a == null || !regionAccess.canSee(a.region())) {
       throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
     }
-    if (!DesignationApplication.STATUS_INCOMPLETE.equals(a.status())) {
-      throw DomainRuleException.conflict("status", "R-DES-1", "申请不在补正期内（当前状态 " + a.status() + "）",
-          "The application is not awaiting a supplement (now " + a.status() + ")");
-    }
+    requireAwaitingSupplement(a);
+    List<String> missing = SupplementReceipt.missingItems(a.missingMaterials());
+    SupplementReceipt receipt = new SupplementReceipt(given == null || given.materials() == null ? missing
+        : given.materials(), given == null || given.receivedOn() == null ? today() : given.receivedOn(),
+        given == null ? null : given.note());
+    // the period ends with the due date of its timer (recomputed there when provisional, R-TIME-3)
+    java.util.Date end = engine.call(() -> managementService.createJobQuery().processInstanceId(a.processInstanceId())
+        .activityId("Event_SupplementLapsed").timers().list().stream().findFirst().map(j -> j.getDuedate())
+        .orElse(null));
+    receipt.check(missing, ComplaintReceipt.lastDay(end), today());
+    Map<String, Object> received = new HashMap<>();
+    received.put("supplementedBy", regionAccess.currentUser().userId());
+    received.put("suppliedMaterials", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        org.camunda.spin.Spin.JSON(receipt.materials())).create());
+    received.put("supplementReceivedOn", receipt.receivedOn().toString());
+    received.put("supplementNote", receipt.note() == null ? null : receipt.note().trim());
     try {
       engine.run(() -> runtimeService.createMessageCorrelation(SUPPLEMENT_MESSAGE)
-          .processInstanceBusinessKey(applicationNo)
-          .setVariable("supplementedBy", regionAccess.currentUser().userId()).correlate());
+          .processInstanceBusinessKey(applicationNo).setVariables(received).correlate());
     } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
       throw DomainRuleException.conflict("applicationNo", "CONCURRENCY", "该申请正被同时处理，请稍后重试",
           "The application is being changed concurrently; try again");
@@ -261,11 +284,31 @@ public class DesignationService {
     return mapper.findByApplicationNo(applicationNo);
   }
 
-  /** The supplemented material arrived in time: the application goes back to the completeness review. */
+  /** Tasklist's check before 登记补正材料 completes: the application still awaits its supplement (409). */
+  public List<String> awaitingSupplement(String applicationNo) {
+    DesignationApplication a = find(applicationNo);
+    requireAwaitingSupplement(a);
+    return SupplementReceipt.missingItems(a.missingMaterials());
+  }
+
+  private static void requireAwaitingSupplement(DesignationApplication a) {
+    if (!DesignationApplication.STATUS_INCOMPLETE.equals(a.status())) {
+      throw DomainRuleException.conflict("status", "R-DES-1", "申请不在补正期内（当前状态 " + a.status() + "）",
+          "The application is not awaiting a supplement (now " + a.status() + ")");
+    }
+  }
+
+  /**
+   * The supplemented material arrived in time: the application goes back to the completeness review, the audit
+   * naming what arrived and when (R-DES-1).
+   */
   @Transactional
-  public DesignationApplication recordSupplement(String applicationNo) {
+  public DesignationApplication recordSupplement(String applicationNo, SupplementReceipt receipt) {
+    String what = receipt == null || receipt.materials() == null || receipt.materials().isEmpty() ? ""
+        : "：" + String.join("、", receipt.materials()) + (receipt.receivedOn() == null ? "" : "，" + receipt.receivedOn()
+            + " 收到") + (receipt.note() == null || receipt.note().isBlank() ? "" : "；说明：" + receipt.note().trim());
     return move(find(applicationNo), DesignationApplication.STATUS_RECEIVED, "SUPPLEMENTED",
-        "机构已在补正期限内补充材料，重新受理审查");
+        EvaluationService.abbreviate("机构已在补正期限内补充材料" + what + "，重新受理审查", 2000));
   }
 
   /** The supplement period ended without the material (R-DES-1): the application is closed. */
@@ -391,7 +434,8 @@ public class DesignationService {
     return application;
   }
 
-  private LocalDate today() {
+  /** Today in Beijing: the day a supplement is requested, the latest day one is received. */
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
   }
 

@@ -1,14 +1,18 @@
 package org.yibaoflow.designation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yibaoflow.calendar.WorkingDayCalendar;
 import org.yibaoflow.institution.RegionSetting;
 import org.yibaoflow.institution.RegionSettingsService;
 import org.yibaoflow.platform.AuditEntry;
@@ -26,6 +30,10 @@ import org.yibaoflow.platform.RegionAccess;
 public class PublicNoticeService {
 
   static final String COMPLAINT_MESSAGE = "ComplaintReceived";
+  /** Set when the notice is published: its first day (Beijing, ISO text), R-DES-3. */
+  public static final String NOTICE_PUBLISHED_ON = "noticePublishedOn";
+  /** The timer that ends the notice period (process public-notice): its due date is the period's end, R-TIME-1. */
+  static final String PERIOD_TIMER = "Event_NoticePeriodOver";
 
   /** A complaint as registered, and how many complaints of the application are still unverified. */
   public record Registered(long complaintId, int openComplaints) {
@@ -35,12 +43,15 @@ public class PublicNoticeService {
   private final RegionSettingsService settings;
   private final AuditService audit;
   private final RuntimeService runtimeService;
+  private final ManagementService managementService;
   private final EngineAsApplication engine;
   private final RegionAccess regionAccess;
   private final Clock clock;
 
   PublicNoticeService(DesignationMapper mapper, RegionSettingsService settings, AuditService audit,
-      RuntimeService runtimeService, EngineAsApplication engine, RegionAccess regionAccess, Clock clock) {
+      RuntimeService runtimeService, ManagementService managementService, EngineAsApplication engine,
+      RegionAccess regionAccess, Clock clock) {
+    this.managementService = managementService;
     this.mapper = mapper;
     this.settings = settings;
     this.audit = audit;
@@ -63,28 +74,95 @@ public class PublicNoticeService {
     return days;
   }
 
-  /**
-   * Files a complaint about an application under public notice through /api (R-DES-3): region-checked (other
-   * regions 404), 409 when no notice is running. Correlates {@code ComplaintReceived} by the application
-   * number; the complaint's text travels as variables local to its verification.
-   */
+  /** As {@link #fileComplaint(String, ComplaintReceipt)}, received today through another system. */
   @Transactional
   public void fileComplaint(String applicationNo, String complainant, String content) {
+    fileComplaint(applicationNo, new ComplaintReceipt(complainant, "SYSTEM", content, today()));
+  }
+
+  /**
+   * Files a complaint about an application under public notice through /api (R-DES-3): region-checked (other
+   * regions 404), 409 when no notice is running, 400 when the receipt breaks a rule of {@link ComplaintReceipt}
+   * (received on a day of the notice, not in the future). Correlates {@code ComplaintReceived} by the
+   * application number; the complaint's text travels as variables local to its verification.
+   */
+  @Transactional
+  public void fileComplaint(String applicationNo, ComplaintReceipt receipt) {
     DesignationApplication a = mapper.findByApplicationNo(applicationNo);
     if (a == null || !regionAccess.canSee(a.region())) {
       throw DomainRuleException.notFound("定点申请 / designation application", applicationNo);
     }
-    validate(content);
+    receipt.check(null, null, today()); // bad input first (400), then the state (409)
+    requireNotice(a);
+    Map<String, Object> window = engine.call(() -> noticeWindow(applicationNo));
+    receipt.check(ComplaintReceipt.date(window.get(NOTICE_PUBLISHED_ON)), (LocalDate) window.get("lastDay"), today());
+    engine.run(() -> correlate(applicationNo, receipt.trimmed()));
+  }
+
+  /**
+   * A complaint the caseworker recorded in Tasklist (登记公示期间投诉, issue 15): the same rules as through /api,
+   * checked against the notice's own window, then the same message into the same verification. Runs inside the
+   * process's own transaction (the task's completion): a broken rule rolls the completion back.
+   */
+  @Transactional
+  public void forwardComplaint(String applicationNo, ComplaintReceipt receipt, LocalDate publishedOn,
+      LocalDate lastDay) {
+    requireNotice(find(applicationNo));
+    receipt.check(publishedOn, lastDay, today());
+    correlate(applicationNo, receipt.trimmed());
+  }
+
+  /** The Tasklist form's check before the completion (FormCheck): the application is still under notice. */
+  public void requireNotice(String applicationNo) {
+    requireNotice(find(applicationNo));
+  }
+
+  private static void requireNotice(DesignationApplication a) {
     if (!DesignationApplication.STATUS_PUBLIC_NOTICE.equals(a.status())) {
       throw DomainRuleException.conflict("applicationNo", "R-DES-3", "该申请不在公示期（当前状态 " + a.status() + "）",
           "The application is not under public notice (" + a.status() + ")");
     }
+  }
+
+  /**
+   * The window of the running notice that accepts complaints: its first day and its last day, the due date of the
+   * period's timer (recomputed there when provisional, R-TIME-3); 409 when no notice runs or its period is over
+   * (a complaint still being verified keeps the notice open, not the period).
+   */
+  private Map<String, Object> noticeWindow(String applicationNo) {
+    var execution = runtimeService.createExecutionQuery().processInstanceBusinessKey(applicationNo)
+        .messageEventSubscriptionName(COMPLAINT_MESSAGE).list().stream().findFirst().orElseThrow(PublicNoticeService::over);
+    LocalDate lastDay = noticeLastDay(execution.getProcessInstanceId());
+    if (lastDay == null) {
+      throw over();
+    }
+    Map<String, Object> window = new HashMap<>();
+    window.put(NOTICE_PUBLISHED_ON, runtimeService.getVariable(execution.getId(), NOTICE_PUBLISHED_ON));
+    window.put("lastDay", lastDay);
+    return window;
+  }
+
+  /** The last day of a running notice's period (the due date of its timer), null when the period is over. */
+  public LocalDate noticeLastDay(String noticeProcessInstanceId) {
+    var timer = managementService.createJobQuery().processInstanceId(noticeProcessInstanceId).activityId(PERIOD_TIMER)
+        .timers().list().stream().findFirst();
+    return timer.map(j -> ComplaintReceipt.lastDay(j.getDuedate())).orElse(null);
+  }
+
+  private static DomainRuleException over() {
+    return DomainRuleException.conflict("applicationNo", "R-DES-3", "该申请的公示已结束",
+        "The public notice of the application is over");
+  }
+
+  private void correlate(String applicationNo, ComplaintReceipt r) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("complaintContent", r.content());
+    variables.put("complainant", r.complainant() == null ? "" : r.complainant());
+    variables.put("complaintChannel", r.channel());
+    variables.put("complaintReceivedOn", r.receivedOn().toString());
     try {
-      engine.run(() -> runtimeService.createMessageCorrelation(COMPLAINT_MESSAGE)
-          .processInstanceBusinessKey(applicationNo)
-          .setVariablesLocal(Map.of("complaintContent", content.trim(),
-              "complainant", complainant == null ? "" : complainant.trim()))
-          .correlate());
+      runtimeService.createMessageCorrelation(COMPLAINT_MESSAGE).processInstanceBusinessKey(applicationNo)
+          .setVariablesLocal(variables).correlate();
     } catch (OptimisticLockingException e) {
       throw DomainRuleException.conflict("applicationNo", "CONCURRENCY", "该申请正被同时处理，请稍后重试",
           "The application is being changed concurrently; try again");
@@ -94,11 +172,9 @@ public class PublicNoticeService {
     }
   }
 
-  private static void validate(String content) {
-    DomainRuleException.requireText(content, "content", "投诉内容", "complaint content");
-    if (content.trim().length() > 2000) {
-      throw DomainRuleException.badRequest("content", "INPUT", "投诉内容不能超过 2000 字", "content is at most 2000 characters");
-    }
+  /** Today in Beijing (R-TIME-1): the day a notice is published, and the latest day a complaint is received. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
   }
 
   /**
@@ -106,18 +182,22 @@ public class PublicNoticeService {
    * reference (the engine execution that registers it).
    */
   @Transactional
-  public Registered registerComplaint(String applicationNo, String complaintRef, String complainant, String content,
+  public Registered registerComplaint(String applicationNo, String complaintRef, ComplaintReceipt receipt,
       String processInstanceId) {
     DesignationApplication a = find(applicationNo);
     DesignationRecords.Complaint existing = mapper.complaintByRef(complaintRef);
     if (existing == null) {
-      validate(content);
+      DomainRuleException.requireText(receipt.content(), "content", "投诉内容", "complaint content");
+      ComplaintReceipt r = receipt.trimmed();
+      OffsetDateTime now = OffsetDateTime.now(clock);
       mapper.insertComplaint(new DesignationRecords.Complaint(null, complaintRef, applicationNo, a.region(),
-          complainant == null || complainant.isBlank() ? null : complainant.trim(), content.trim(),
-          DesignationRecords.Complaint.OPEN, null, null, OffsetDateTime.now(clock), null, processInstanceId));
+          r.complainant(), r.content(), DesignationRecords.Complaint.OPEN, null, null, now, null, processInstanceId,
+          r.channel(), r.receivedOn() != null ? r.receivedOn() : today()));
       existing = mapper.complaintByRef(complaintRef);
       audit.record(AuditEntry.of(a.region(), DesignationService.ENTITY, applicationNo, "COMPLAINT_RECEIVED",
-          a.status(), a.status(), "R-DES-3", "公示期间收到投诉，待调查核实：" + EvaluationService.abbreviate(content.trim(), 1500),
+          a.status(), a.status(), "R-DES-3", "公示期间收到投诉（" + ComplaintReceipt.CHANNELS.getOrDefault(r.channel(), "方式未记录") + "，"
+              + (r.receivedOn() != null ? r.receivedOn() : today()) + " 收到），待调查核实："
+              + EvaluationService.abbreviate(r.content(), 1400),
           a.processInstanceId(), "complaintId=" + existing.id()));
     }
     return new Registered(existing.id(), mapper.countOpenComplaints(applicationNo));

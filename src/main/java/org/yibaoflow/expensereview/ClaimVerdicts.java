@@ -48,7 +48,18 @@ public class ClaimVerdicts {
   }
 
   /** What the form shows: the institution and its claims of the stage, one a line. */
-  public record Worklist(String institutionName, int claims, String text, String proposedViolations) {
+  /**
+   * What a verification task shows: the claims as text, the violations the screening proposes (codes) and the
+   * choices of the form's violation multi-select (the catalogue for the institution's type, Chinese names, issue 15).
+   */
+  public record Worklist(String institutionName, int claims, String text, String proposedViolations,
+      List<Map<String, String>> violationOptions) {
+
+    /** The proposed codes the multi-select offers, in order. */
+    public List<String> proposedChoices() {
+      Set<String> offered = violationOptions.stream().map(o -> o.get("value")).collect(Collectors.toSet());
+      return Arrays.stream(proposedViolations.split(",")).filter(offered::contains).toList();
+    }
   }
 
   @Transactional(readOnly = true)
@@ -75,7 +86,8 @@ public class ClaimVerdicts {
         : text.substring(0, text.lastIndexOf("\n", MAX_TEXT) + 1) + "……（共 " + claims.size()
             + " 张，完整清单：GET /api/expense-batches/" + batchNo + "/claims?institutionCode=" + institutionCode + "&stage="
             + stage + "）";
-    return new Worklist(i == null ? institutionCode : i.name(), claims.size(), list, String.join(",", proposed));
+    return new Worklist(i == null ? institutionCode : i.name(), claims.size(), list, String.join(",", proposed),
+        catalogue.options(i == null ? null : i.type()));
   }
 
   /** An institution's claims of a stage in a batch (the form's list in full), for the current user's regions. */
@@ -180,8 +192,10 @@ public class ClaimVerdicts {
   }
 
   private String codes(String text, String region, String institutionCode, boolean required) {
+    // typed by hand ("A, B") through /api, or the form's multi-select as Json text (["A","B"])
     List<String> codes = text == null ? List.of()
-        : Arrays.stream(text.split("[,，;；\\s]+")).filter(x -> !x.isBlank()).distinct().toList();
+        : Arrays.stream(text.replaceAll("[\\[\\]\"]", " ").split("[,，;；\\s]+")).filter(x -> !x.isBlank())
+            .distinct().toList();
     if (!required) {
       return null;
     }

@@ -116,17 +116,54 @@ class DesignationApplicationIT {
     Http.Response complaint = caseworker.post("/api/designation-applications/" + no + "/complaints",
         "{\"complainant\":\"李某\",\"content\":\"药师不在岗\"}");
     assertThat(complaint.status()).as(complaint.body()).isEqualTo(202);
-    Job period = managementService.createJobQuery().processInstanceId(np).timers().singleResult();
+    Job period = managementService.createJobQuery().processInstanceId(np).timers()
+        .activityId("Event_NoticePeriodOver").singleResult();
     assertThat(period.getDuedate()).isEqualTo(deadlines.workingDays(settings.value("huaibei",
         RegionSetting.PUBLIC_NOTICE_PERIOD)));
+
+    // issue 15 item 6: a letter of complaint recorded by the caseworker in Tasklist (登记公示期间投诉), the card
+    // naming the application and the institution, due when the notice ends; the same rules as the API
+    JsonNode desk = tasks(caseworker, no, "Task_RecordComplaint").get(0);
+    assertThat(Date.from(java.time.OffsetDateTime.parse(desk.get("due").asText(),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant()))
+        .isEqualTo(period.getDuedate());
+    JsonNode card = caseworker.get("/engine-rest/task/" + desk.get("id").asText()
+        + "/form-variables?deserializeValues=false").json();
+    assertThat(card.get("caseNo").get("value").asText()).isEqualTo(no);
+    assertThat(card.get("institutionName").get("value").asText()).isEqualTo("淮北市杜集区新建医院");
+    assertThat(card.get("noticePeriodText").get("value").asText()).contains("24:00");
+    assertThat(card.get("complaintChannelOptions").get("value").toString()).contains("来信").doesNotContain("SYSTEM");
+    LocalDate noticeToday = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    Http.Response late = caseworker.post("/engine-rest/task/" + desk.get("id").asText() + "/submit-form",
+        "{\"variables\":{\"receivedOn\":{\"value\":\"" + noticeToday.minusDays(1) + "\"},"
+            + "\"receivedChannel\":{\"value\":\"LETTER\"},\"receivedContent\":{\"value\":\"公示前的来信\"}}}");
+    assertThat(late.status()).as(late.body()).isEqualTo(400);
+    assertThat(late.json().get("field").asText()).isEqualTo("receivedOn");
+    assertThat(late.json().get("message").asText()).contains("早于公示发布日");
+    assertThat(tasks(caseworker, no, "Task_RecordComplaint").get(0).get("id").asText()).as("task still open")
+        .isEqualTo(desk.get("id").asText());
+    submit(caseworker, desk.get("id").asText(), "{\"receivedOn\":{\"value\":\"" + noticeToday + "\"},"
+        + "\"receivedChannel\":{\"value\":\"LETTER\"},\"receivedComplainant\":{\"value\":\"王某\"},"
+        + "\"receivedContent\":{\"value\":\"住院部夜间无医师值班\"}}");
+    assertThat(tasks(caseworker, no, "Task_VerifyComplaint")).hasSize(2);
+    assertThat(tasks(caseworker, no, "Task_RecordComplaint")).as("the desk is open for the next complaint").hasSize(1);
+    assertThat(jdbc.queryForList("SELECT channel || ':' || received_on FROM public_notice_complaint WHERE "
+        + "application_no = ? ORDER BY id", String.class, no))
+        .containsExactly("SYSTEM:" + noticeToday, "LETTER:" + noticeToday);
+
     clock.set(period.getDuedate().toInstant().plusSeconds(3600));
-    managementService.executeJob(period.getId());
+    for (Job timer : managementService.createJobQuery().processInstanceId(np).timers().list()) {
+      managementService.executeJob(timer.getId());
+    }
     drain(np);
+    assertThat(tasks(caseworker, no, "Task_RecordComplaint")).as("the desk closes with the notice").isEmpty();
     // the period is over but the complaint is unverified: no negotiation (R-DES-3)
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(np).count()).isOne();
     assertThat(tasks(caseworker, no, "Task_Negotiate")).isEmpty();
-    submit(caseworker, task(caseworker, no, "Task_VerifyComplaint"), "{\"complaintConclusion\":{\"value\":\"UNFOUNDED\"},"
-        + "\"verificationFinding\":{\"value\":\"排班表核实，药师在岗\"}}");
+    for (JsonNode verification : tasks(caseworker, no, "Task_VerifyComplaint")) {
+      submit(caseworker, verification.get("id").asText(), "{\"complaintConclusion\":{\"value\":\"UNFOUNDED\"},"
+          + "\"verificationFinding\":{\"value\":\"排班表核实，人员在岗\"}}");
+    }
     drain(np);
     assertThat(status(no)).isEqualTo("NEGOTIATION");
 
@@ -147,7 +184,8 @@ class DesignationApplicationIT {
     assertThat(application.get("negotiationRounds")).hasSize(2);
     assertThat(application.get("negotiationRounds").get(1).get("outcome").asText()).isEqualTo("AGREED");
     assertThat(application.get("negotiationRounds").get(1).get("recordedBy").asText()).isEqualTo("zhangjing");
-    assertThat(application.get("complaints").get(0).get("status").asText()).isEqualTo("UNFOUNDED");
+    assertThat(application.get("complaints").findValuesAsText("status")).containsExactly("UNFOUNDED", "UNFOUNDED");
+    assertThat(application.get("complaints").findValuesAsText("channel")).containsExactlyInAnyOrder("SYSTEM", "LETTER");
     assertThat(application.get("complaints").get(0).get("verifiedBy").asText()).isEqualTo("zhangjing");
     assertThat(application.get("signing").get("channel").asText()).isEqualTo("ONLINE");
     // the detail shows the expert result and the departments' replies (R-DES-2)
@@ -171,7 +209,7 @@ class DesignationApplicationIT {
         + "'DESIGNATION_APPLICATION' AND entity_id = ? AND action = 'EVALUATION_WARNING_ESCALATED'", String.class, no))
         .containsExactly("chenmin:评估时限临近督办：已督促专家本周内完成评分");
     assertThat(trail.subList(8, trail.size())).containsExactly("EVALUATED", "NOTICE_PUBLISHED", "COMPLAINT_RECEIVED",
-        "COMPLAINT_VERIFIED", "NOTICE_CLOSED", "NEGOTIATION_ROUND", "NEGOTIATION_ROUND", "DESIGNATED");
+        "COMPLAINT_RECEIVED", "COMPLAINT_VERIFIED", "COMPLAINT_VERIFIED", "NOTICE_CLOSED", "NEGOTIATION_ROUND", "NEGOTIATION_ROUND", "DESIGNATED");
     assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'AGREEMENT' AND entity_id = ?",
         String.class, String.valueOf(agreementId))).containsExactly("SIGNED");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log a JOIN institution i ON a.entity_id = "
@@ -321,18 +359,46 @@ class DesignationApplicationIT {
 
     // R-DES-1: the supplement over the API (another region: 404), correlated by the application number,
     // returns the case to the review; a second one while nothing is awaited is a conflict
-    assertThat(Http.demo(port, "liuyang").post("/api/designation-applications/" + applicationNo + "/supplements", "{}")
+    assertThat(Http.demo(port, "liuyang").post("/api/designation-applications/" + applicationNo + "/supplements",
+        supplementBody())
         .status()).isEqualTo(404);
     Http.Response supplemented = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements",
-        "{}");
+        supplementBody());
     assertThat(supplemented.status()).as(supplemented.body()).isEqualTo(202);
     assertThat(runtimeService.getVariable(pi, "supplementedBy")).isEqualTo("zhangjing");
     drain(pi);
     assertThat(status(applicationNo)).isEqualTo("RECEIVED");
-    Http.Response again = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements", "{}");
+    Http.Response again = caseworker.post("/api/designation-applications/" + applicationNo + "/supplements",
+        supplementBody());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("rule").asText()).isEqualTo("R-DES-1");
-    submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明");
+    submitReview(caseworker, applicationNo, "INCOMPLETE", "房屋产权证明、消防验收意见书");
+    drain(pi);
+
+    // issue 15 item 6: the second supplement arrives on paper and is recorded in Tasklist (登记补正材料) as the
+    // demo caseworker: the card names the application and institution, the choices are the materials told missing
+    JsonNode waiting = tasks(caseworker, applicationNo, "Task_RegisterSupplement").get(0);
+    String waitingId = waiting.get("id").asText();
+    JsonNode form = caseworker.get("/engine-rest/task/" + waitingId + "/form-variables?deserializeValues=false").json();
+    assertThat(form.get("caseNo").get("value").asText()).isEqualTo(applicationNo);
+    assertThat(form.get("institutionName").get("value").asText()).isEqualTo("淮北市烈山区补正医院");
+    assertThat(form.get("missingMaterialOptions").get("value").toString()).contains("房屋产权证明", "消防验收意见书");
+    assertThat(form.get("supplementDeadlineText").get("value").asText()).contains("24:00");
+    LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE));
+    Http.Response notMissing = caseworker.post("/engine-rest/task/" + waitingId + "/submit-form",
+        "{\"variables\":{\"suppliedMaterials\":{\"value\":\"[\\\"营业执照\\\"]\",\"type\":\"Json\"},"
+            + "\"supplementReceivedOn\":{\"value\":\"" + today + "\"}}}");
+    assertThat(notMissing.status()).as(notMissing.body()).isEqualTo(400);
+    assertThat(notMissing.json().get("field").asText()).isEqualTo("suppliedMaterials");
+    assertThat(tasks(caseworker, applicationNo, "Task_RegisterSupplement")).as("task still open").hasSize(1);
+    submit(caseworker, waitingId, "{\"suppliedMaterials\":{\"value\":\"[\\\"房屋产权证明\\\"]\",\"type\":\"Json\"},"
+        + "\"supplementReceivedOn\":{\"value\":\"" + today + "\"},\"supplementNote\":{\"value\":\"消防验收意见书另行补交\"}}");
+    drain(pi);
+    assertThat(status(applicationNo)).isEqualTo("RECEIVED");
+    assertThat(jdbc.queryForObject("SELECT reason FROM audit_log WHERE entity_type = 'DESIGNATION_APPLICATION' AND "
+        + "entity_id = ? AND action = 'SUPPLEMENTED' ORDER BY id DESC LIMIT 1", String.class, applicationNo))
+        .contains("房屋产权证明", today.toString(), "消防验收意见书另行补交");
+    submitReview(caseworker, applicationNo, "INCOMPLETE", "消防验收意见书");
     drain(pi);
 
     // the period ends without the material: the timer fires, the application is closed
@@ -343,7 +409,12 @@ class DesignationApplicationIT {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     assertThat(status(applicationNo)).isEqualTo("LAPSED");
     assertThat(auditActions(applicationNo)).containsExactly("FILED", "ELIGIBILITY_CHECKED", "SUPPLEMENT_REQUESTED",
-        "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "LAPSED");
+        "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "SUPPLEMENTED", "SUPPLEMENT_REQUESTED", "LAPSED");
+  }
+
+  /** What another system reports of a supplement: the day it arrived (today), all materials told missing. */
+  private String supplementBody() {
+    return "{\"receivedOn\":\"" + LocalDate.now(clock.withZone(WorkingDayCalendar.ZONE)) + "\"}";
   }
 
   private void submitReview(Http caseworker, String applicationNo, String result, String missing) {

@@ -45,7 +45,8 @@ class DesignationServiceTest {
   final DesignationPlanMapper plans = mock(DesignationPlanMapper.class);
   final ApplicationLicences licences = mock(ApplicationLicences.class);
   final DesignationService service = new DesignationService(mapper, institutions, mock(RegionSettingsService.class),
-      audit, runtimeService, mock(EngineAsApplication.class), regionAccess, mock(CaseNumbers.class),
+      audit, runtimeService, mock(org.camunda.bpm.engine.ManagementService.class), mock(EngineAsApplication.class),
+      regionAccess, mock(CaseNumbers.class),
       new DesignationPlanService(plans, regionAccess, audit, CLOCK), licences, CLOCK);
 
   @org.junit.jupiter.api.BeforeEach

@@ -46,7 +46,7 @@ class PublicNoticeAndSigningServiceTest {
   final InstitutionService institutions = mock(InstitutionService.class);
   final AgreementService agreements = mock(AgreementService.class);
   final PublicNoticeService notice = new PublicNoticeService(mapper, settings, audit, runtimeService,
-      mock(EngineAsApplication.class), regionAccess, CLOCK);
+      mock(org.camunda.bpm.engine.ManagementService.class), mock(EngineAsApplication.class), regionAccess, CLOCK);
   final ApplicationLicences licences = mock(ApplicationLicences.class);
   final SigningService signing = new SigningService(mapper, institutions, agreements, settings, audit, CLOCK,
       licences);
@@ -175,6 +175,6 @@ class PublicNoticeAndSigningServiceTest {
 
   private static DesignationRecords.Complaint complaint(String status) {
     return new DesignationRecords.Complaint(7L, "ref", NO, "huaibei", null, "内容", status, "核实情况", null, null,
-        null, "pi");
+        null, "pi", null, null);
   }
 }

@@ -167,19 +167,21 @@ class LoginAbuseIT {
   void aForeignOriginMayNotChangeAnything() {
     Http zhangjing = Http.demo(port, "zhangjing");
     String path = "/api/designation-applications/NO-SUCH-APPLICATION/supplements";
+    // (the supplement takes a body since issue 15: the day the material arrived)
+    String body = "{\"receivedOn\":\"2026-01-05\"}";
     // own origin, the configured one, and no origin at all (curl, other systems) reach the operation (404 here)
-    assertThat(zhangjing.send("POST", path, null, Map.of("Origin", "http://localhost:" + port)).status())
+    assertThat(zhangjing.send("POST", path, body, Map.of("Origin", "http://localhost:" + port)).status())
         .isEqualTo(404);
-    assertThat(zhangjing.send("POST", path, null, Map.of("Origin", "https://modeler.example.org")).status())
+    assertThat(zhangjing.send("POST", path, body, Map.of("Origin", "https://modeler.example.org")).status())
         .isEqualTo(404);
-    assertThat(zhangjing.send("POST", path, null).status()).isEqualTo(404);
-    assertThat(zhangjing.send("POST", path, null, Map.of("Referer", "http://localhost:" + port + "/supervision"))
+    assertThat(zhangjing.send("POST", path, body).status()).isEqualTo(404);
+    assertThat(zhangjing.send("POST", path, body, Map.of("Referer", "http://localhost:" + port + "/supervision"))
         .status()).isEqualTo(404);
 
     for (Map<String, String> foreign : List.of(Map.of("Origin", "https://evil.example.com"), Map.of("Origin", "null"),
         Map.of("Referer", "https://evil.example.com/form.html"),
         Map.of("Origin", "http://localhost:" + (port + 1)))) {
-      Http.Response r = zhangjing.send("POST", path, null, foreign);
+      Http.Response r = zhangjing.send("POST", path, body, foreign);
       assertThat(r.status()).as(foreign.toString()).isEqualTo(403);
       assertThat(r.contentType()).contains("application/problem+json");
       assertThat(r.json().get("rule").asText()).isEqualTo("ORIGIN");

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.calendar.WorkingDayCalendar;
+import org.yibaoflow.calendar.Deadlines;
 import org.yibaoflow.designation.ApplicationLicences;
+import org.yibaoflow.designation.SupplementReceipt;
 import org.yibaoflow.designation.EvaluationService;
 import org.yibaoflow.institution.NewInstitution.NewLicence;
 import org.yibaoflow.institution.NewInstitution.NewPenalty;
@@ -32,22 +35,37 @@ class DesignationFormFacts implements FormFacts {
       "BUSINESS", "营业执照");
 
   private final ApplicationLicences licences;
+  private final Deadlines deadlines;
   private final Clock clock;
 
-  DesignationFormFacts(ApplicationLicences licences, Clock clock) {
+  DesignationFormFacts(ApplicationLicences licences, Deadlines deadlines, Clock clock) {
     this.licences = licences;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
   @Override
   public Set<String> formIds() {
-    return Set.of(ACCEPTANCE, INQUIRY_REPLY);
+    return Set.of(ACCEPTANCE, INQUIRY_REPLY, SupplementFormChecks.FORM);
   }
 
   @Override
   public Map<String, Object> facts(FormCheck.Submission task) {
     Map<String, Object> facts = new LinkedHashMap<>();
+    if (SupplementFormChecks.FORM.equals(task.formId())) {
+      // 登记补正材料 (R-DES-1): what was told missing, as the text and as the checklist's choices, and the period
+      String missing = ProcessVariables.string(task.variables(), "missingMaterials");
+      facts.put("missingMaterialOptions", FormFacts.options(SupplementReceipt.choices(missing)));
+      facts.put("missingMaterialsText", String.join("\n", SupplementReceipt.missingItems(missing)));
+      facts.put("supplementDeadlineText", deadlines.label(task.variables() instanceof DelegateTask t ? t.getDueDate()
+          : null));
+      return facts;
+    }
     facts.put("inquiryDepartmentOptions", FormFacts.options(EvaluationService.DEPARTMENTS));
+    if (ACCEPTANCE.equals(task.formId())) {
+      String summary = ProcessVariables.string(task.variables(), "supplementSummary");
+      facts.put("supplementSummaryText", summary == null ? "首次受理审查，尚无补正" : summary);
+    }
     if (ACCEPTANCE.equals(task.formId()) && task.businessKey() != null) {
       String type = ProcessVariables.string(task.variables(), "institutionType");
       facts.put("applicationFacts", "机构类型：" + TYPES.getOrDefault(type, "未填写") + "\n统一社会信用代码："

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import org.yibaoflow.designation.PublicNoticeService;
 import org.yibaoflow.platform.ProcessVariables;
 
-/** 发布公示 (R-DES-3): sets {@code noticeWorkingDays} and {@code openComplaints} = 0. */
+/**
+ * 发布公示 (R-DES-3): sets {@code noticeWorkingDays}, {@code openComplaints} = 0 and {@code noticePublishedOn} (the
+ * first day a complaint of the notice can be received).
+ */
 @Component("publishNoticeDelegate")
 class PublishNoticeDelegate implements JavaDelegate {
 
@@ -20,5 +23,6 @@ class PublishNoticeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.setVariable("noticeWorkingDays", service.publish(ProcessVariables.caseKey(execution)));
     execution.setVariable("openComplaints", 0);
+    execution.setVariable(PublicNoticeService.NOTICE_PUBLISHED_ON, String.valueOf(service.today()));
   }
 }

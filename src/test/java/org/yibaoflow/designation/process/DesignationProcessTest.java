@@ -37,6 +37,8 @@ import org.yibaoflow.designation.DesignationApplication;
 import org.yibaoflow.designation.DesignationRecords;
 import org.yibaoflow.designation.DesignationService;
 import org.yibaoflow.designation.EvaluationService;
+import org.yibaoflow.designation.ComplaintReceipt;
+import org.yibaoflow.designation.SupplementReceipt;
 import org.yibaoflow.designation.PublicNoticeService;
 import org.yibaoflow.designation.SigningService;
 import org.yibaoflow.institution.Agreement;
@@ -54,7 +56,8 @@ import org.yibaoflow.support.ProcessTestEngine;
     "forms/designation-expert-evaluation.form", "forms/designation-inquiry-reply.form",
     "forms/designation-evaluation-escalation.form", "forms/designation-negotiation.form",
     "forms/designation-institution-signature.form", "forms/designation-agency-signature.form",
-    "forms/public-notice-complaint-verification.form"})
+    "forms/public-notice-complaint-verification.form", "forms/public-notice-complaint-registration.form",
+    "forms/designation-supplement.form"})
 class DesignationProcessTest {
 
   static final String NO = "DA-2026-huaibei-000001";
@@ -107,6 +110,9 @@ class DesignationProcessTest {
     when(service.recordAcceptance(eq(NO), eq(false), anyString(), eq(List.of()))).thenReturn(List.of());
     when(evaluation.startEvaluation(NO)).thenReturn(clock(1));
     when(notice.publish(NO)).thenReturn(5);
+    when(notice.today()).thenReturn(LocalDate.of(2026, 9, 22));
+    when(service.today()).thenReturn(LocalDate.of(2026, 9, 22));
+    Mocks.register("forwardComplaintDelegate", new ForwardComplaintDelegate(notice));
   }
 
   @AfterEach
@@ -149,19 +155,52 @@ class DesignationProcessTest {
 
     complete(taskQuery().singleResult(), Map.of("acceptanceResult", "INCOMPLETE", "missingMaterials", "执业许可证副本；房屋产权证明"));
     executeJobs(pi, "Task_RecordAcceptance");
-    assertThat(pi).isWaitingAt("Gateway_AwaitSupplement").variables().containsEntry("supplementDays", 30);
+    assertThat(pi).isWaitingAt("Task_RegisterSupplement").variables().containsEntry("supplementDays", 30);
     verify(service).recordAcceptance(NO, false, "执业许可证副本；房屋产权证明", List.of());
     verify(service).requestSupplement(NO);
 
-    runtimeService().createMessageCorrelation("ApplicationSupplemented").processInstanceBusinessKey(NO).correlate();
+    // another system's supplement (the API's message) interrupts the caseworker's waiting task
+    runtimeService().createMessageCorrelation("ApplicationSupplemented").processInstanceBusinessKey(NO)
+        .setVariable("suppliedMaterials", "[\"执业许可证副本\",\"房屋产权证明\"]")
+        .setVariable("supplementReceivedOn", "2026-09-22").correlate();
     assertThat(pi).isWaitingAt("Task_RecordSupplement");
     executeJobs(pi, "Task_RecordSupplement");
-    verify(service).recordSupplement(NO);
+    verify(service).recordSupplement(NO, new SupplementReceipt(List.of("执业许可证副本", "房屋产权证明"),
+        LocalDate.of(2026, 9, 22), null));
 
     assertThat(pi).isWaitingAt("Task_ReviewCompleteness");
     accept(pi);
     assertThat(pi).hasPassed("Event_Supplemented", "Gateway_EvaluationFork").hasNotPassed("EndEvent_Lapsed")
         .isWaitingAt("Task_ExpertEvaluation", "Task_SystemCheck", "Task_InquiryReply");
+  }
+
+  @Test
+  void aSupplementHandedInOnPaperIsRecordedInTasklistAndTheReviewShowsIt() {
+    ProcessInstance pi = startAndRegister();
+    complete(taskQuery().singleResult(), Map.of("acceptanceResult", "INCOMPLETE", "missingMaterials", "执业许可证副本；房屋产权证明"));
+    executeJobs(pi, "Task_RecordAcceptance");
+
+    // R-DES-1, R-TIME-2: the caseworker's waiting task is due when the 30-day period ends (Thursday 2026-10-22,
+    // 24:00 Asia/Shanghai), the same moment the period's timer closes it; followed up after 5 working days
+    Task waiting = taskQuery().taskDefinitionKey("Task_RegisterSupplement").singleResult();
+    assertThat(waiting).hasCandidateGroup("caseworker").hasName("登记补正材料");
+    assertThat(waiting.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-10-22T16:00:00Z")))
+        .isEqualTo(timers(pi).get(0).getDuedate());
+    assertThat(waiting.getFollowUpDate()).isEqualTo(DEADLINES.workingDays(5));
+
+    complete(waiting, Map.of("suppliedMaterials", List.of("执业许可证副本"), "supplementReceivedOn", "2026-09-22",
+        "supplementNote", "房屋产权证明仍在办理"));
+    executeJobs(pi, "Task_RecordSupplement");
+
+    SupplementReceipt receipt = new SupplementReceipt(List.of("执业许可证副本"), LocalDate.of(2026, 9, 22),
+        "房屋产权证明仍在办理");
+    verify(service).recordSupplement(NO, receipt);
+    // back to the completeness review, which shows what arrived; the receipt's fields are cleared
+    assertThat(pi).hasPassed("Task_RegisterSupplement", "Gateway_SupplementMerge").hasNotPassed("Event_Supplemented")
+        .isWaitingAt("Task_ReviewCompleteness").variables()
+        .containsEntry("supplementSummary", "2026-09-22 收到：执业许可证副本；说明：房屋产权证明仍在办理")
+        .doesNotContainKeys("suppliedMaterials", "supplementReceivedOn", "supplementNote");
+    assertThat(timers(pi)).as("the period's timer is gone with the task").isEmpty();
   }
 
   @Test
@@ -303,13 +342,14 @@ class DesignationProcessTest {
     evaluate(pi, "PASS", true, true);
     ProcessInstance np = noticeOf(pi);
     executeJobs(np, "Task_PublishNotice");
-    when(notice.registerComplaint(eq(NO), anyString(), eq("李某"), eq("药师不在岗"), anyString()))
+    when(notice.registerComplaint(eq(NO), anyString(),
+        eq(new ComplaintReceipt("李某", null, "药师不在岗", null)), anyString()))
         .thenReturn(new PublicNoticeService.Registered(3L, 1));
     when(notice.verifyComplaint(3L, false, "药师在岗，排班表核实无误", null)).thenReturn(0);
     runtimeService().createMessageCorrelation("ComplaintReceived").processInstanceBusinessKey(NO)
         .setVariablesLocal(Map.of("complainant", "李某", "complaintContent", "药师不在岗")).correlate();
     // R-DES-3: the period is over but the complaint is unverified: no negotiation yet
-    managementService().executeJob(timers(np).get(0).getId());
+    expireNotice(np);
     assertThat(np).isWaitingAt("Event_NoComplaintOpen", "Task_VerifyComplaint");
     assertThat(pi).isWaitingAt("CallActivity_PublicNotice");
 
@@ -334,7 +374,8 @@ class DesignationProcessTest {
     evaluate(pi, "PASS", true, true);
     ProcessInstance np = noticeOf(pi);
     executeJobs(np, "Task_PublishNotice");
-    when(notice.registerComplaint(eq(NO), anyString(), any(), eq("冒名顶替参保人住院"), anyString()))
+    when(notice.registerComplaint(eq(NO), anyString(),
+        eq(new ComplaintReceipt(null, null, "冒名顶替参保人住院", null)), anyString()))
         .thenReturn(new PublicNoticeService.Registered(4L, 1));
     when(notice.verifyComplaint(4L, true, "经调查属实", null)).thenReturn(0);
     when(notice.failByComplaint(NO, 4L)).thenReturn("公示期间投诉经核实属实，不予定点：经调查属实");
@@ -431,8 +472,8 @@ class DesignationProcessTest {
   private void passNotice(ProcessInstance pi) {
     ProcessInstance np = noticeOf(pi);
     executeJobs(np, "Task_PublishNotice");
-    assertThat(timers(np).get(0).getDuedate()).isEqualTo(DEADLINES.workingDays(5));
-    managementService().executeJob(timers(np).get(0).getId());
+    assertThat(timers(np)).extracting(Job::getDuedate).containsOnly(DEADLINES.workingDays(5));
+    expireNotice(np);
     executeJobs(np, "Task_CloseNotice");
     assertThat(np).isEnded();
     assertThat(pi).isWaitingAt("Task_Negotiate");
@@ -476,6 +517,13 @@ class DesignationProcessTest {
     List<Job> jobs = managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
     assertThat(jobs).as("jobs at " + activityId).isNotEmpty();
     jobs.forEach(j -> managementService().executeJob(j.getId()));
+  }
+
+  /** The notice period is over: its timer and the complaint desk's (登记公示期间投诉) fire. */
+  private static void expireNotice(ProcessInstance np) {
+    for (Job timer : timers(np)) {
+      managementService().executeJob(timer.getId());
+    }
   }
 
   private static List<Job> timers(ProcessInstance pi) {

@@ -73,7 +73,8 @@ class ExpenseReviewProcessTest {
     when(verdicts.check(eq(BATCH), anyString(), anyString(), any(), any())).thenAnswer(i -> new ClaimVerdicts.Checked(
         BATCH, "huaibei", i.getArgument(1), i.getArgument(2), Map.of(), Map.of(), null));
     when(verdicts.worklist(eq(BATCH), anyString(), anyString()))
-        .thenAnswer(i -> new ClaimVerdicts.Worklist("机构" + i.getArgument(1), 2, "C1 ...\nC2 ...\n", "GEN_OVERCHARGE"));
+        .thenAnswer(i -> new ClaimVerdicts.Worklist("机构" + i.getArgument(1), 2, "C1 ...\nC2 ...\n", "GEN_OVERCHARGE",
+            List.of(Map.of("value", "GEN_OVERCHARGE", "label", "超标准收费"))));
     when(service.close(eq(BATCH), anyString()))
         .thenReturn(new ClaimBatch.Figures(100, 2, 2, 5, 1, new BigDecimal("2000.00")));
   }
@@ -103,6 +104,9 @@ class ExpenseReviewProcessTest {
     assertThat(deadlines.workingDays(10)).isAfter(java.sql.Date.valueOf(LocalDate.parse("2026-09-30")));
     assertThat(taskService().getVariable(verify.get(0).getId(), "claimList")).isEqualTo("C1 ...\nC2 ...\n");
     assertThat(taskService().getVariable(verify.get(0).getId(), "institutionName")).isEqualTo("机构H1");
+    // the catalogue as the choices of the violation multi-select, by Chinese name (issue 15)
+    assertThat(taskService().getVariable(verify.get(0).getId(), "violationOptions").toString())
+        .contains("GEN_OVERCHARGE", "超标准收费");
     assertThat(runtimeService().getVariable(pi.getId(), "sampleSeed")).isEqualTo("42");
 
     complete(verify.get(0), Map.of("confirmedClaims", "C1 1200", "violationCodes", "GEN_OVERCHARGE",
@@ -114,7 +118,8 @@ class ExpenseReviewProcessTest {
     }
     drainRecording(pi);
     verify(verdicts).check(BATCH, "H1", ExpenseReviewService.SCREENING, "C1 1200", "GEN_OVERCHARGE");
-    verify(verdicts).check(BATCH, "H2", ExpenseReviewService.SAMPLE, "", "GEN_OVERCHARGE");
+    // issue 15: the screening's proposal is preselected in the form's multi-select (a Json list of codes)
+    verify(verdicts).check(BATCH, "H2", ExpenseReviewService.SAMPLE, "", "[\"GEN_OVERCHARGE\"]");
     assertThat(pi).isWaitingAt("Task_Refuse");
     execute(job());
     assertThat(pi).isWaitingAt("Task_OpenCases");

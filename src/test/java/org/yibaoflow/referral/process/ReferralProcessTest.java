@@ -74,7 +74,7 @@ class ReferralProcessTest {
     when(documents.latestOfProcess(anyString(), eq(DocumentKind.REFERRAL_LETTER))).thenReturn(letter(LETTER_NO));
     Mocks.register("recordReminderDelegate", new RecordReminderDelegate(service));
     Mocks.register("recordFeedbackDelegate", new RecordFeedbackDelegate(service));
-    Mocks.register("closeReferralDelegate", new CloseReferralDelegate(service));
+    Mocks.register("closeReferralDelegate", new CloseReferralDelegate(service, new org.yibaoflow.referral.CloseReasons()));
     when(service.register(anyString(), any(), eq(Referral.Kind.JUDICIAL), eq("VIOLATION-2026-001"),
         eq("伪造住院病历骗取医保基金"))).thenReturn(referral(0));
     when(service.reminderIntervalDays(any())).thenReturn(30);
@@ -131,10 +131,12 @@ class ReferralProcessTest {
     prepareAndApprove();
     approveAndTransfer();
     feedback(pi, "DECLINED", "证据不足");
-    complete(task(), Map.of("declineDecision", "CLOSE", "closeReason", "经审查不再移送，转行政处理"));
+    // issue 15: the reasons chosen from the list (R-VIO-11) and the explanation are recorded in words
+    complete(task(), Map.of("declineDecision", "CLOSE", "closeReasons", java.util.List.of("EVIDENCE_UNAVAILABLE"),
+        "closeReason", "经审查不再移送，转行政处理"));
     execute(job());
     assertThat(pi).isEnded().hasPassed("Task_CloseReferral", "EndEvent_Closed");
-    verify(service).close(NO, "经审查不再移送，转行政处理");
+    verify(service).close(NO, "证据不足且无法补充。说明：经审查不再移送，转行政处理");
   }
 
   @Test
