@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
  * per task that count took 4-8 s at 100,000 open tasks on H2 (docs/operations.md). This plugin runs the engine's
  * own task query statements ({@code selectTaskByQueryCriteria}, {@code selectTaskCountByQueryCriteria} of the
  * engine's {@code Task.xml}) with one change: the join is replaced by
- * {@code EXISTS (select 1 from ACT_RU_AUTHORIZATION A where <the same grant conditions> and A.RESOURCE_ID_ in
- * (RES.ID_, D.KEY_, '*'))} (the shape Operaton adopted, operaton/operaton#3152). Same rows: a task passes the
- * join's {@code AUTH.RESOURCE_ID_ IS NOT NULL} exactly when such a row exists. The statements are taken from the
+ * {@code EXISTS (select 1 from ACT_RU_AUTHORIZATION A where <the same grant conditions> and A.RESOURCE_ID_ = x)}
+ * for x = RES.ID_, D.KEY_ and '*', joined by OR (the EXISTS shape Operaton adopted, operaton/operaton#3152; one
+ * EXISTS per resource id so that each is an index lookup). Same rows: a task passes the join's
+ * {@code AUTH.RESOURCE_ID_ IS NOT NULL} (join condition {@code AUTH.RESOURCE_ID_ in (RES.ID_, D.KEY_, '*')})
+ * exactly when one of these rows exists. The statements are taken from the
  * engine jar at start-up and changed in two places found by their exact text, so every other criterion stays the
  * engine's; if an engine upgrade changes that text, start-up fails here instead of running a different query.
  * Revoke checks ({@code authorizationCheckRevokes}, not used by this application) keep the engine's own SQL.
@@ -68,19 +70,30 @@ class TaskQueryAuthExists extends AbstractProcessEnginePlugin {
             <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
             and (
             <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
-            EXISTS (SELECT 1 FROM ${prefix}ACT_RU_AUTHORIZATION A
-              WHERE A.TYPE_ &lt; 2
-              AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
-              <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
-                OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
-              </if>
-              )
-              <include refid="%1$satomicChecksOnResourceTypeAndPerms" />
-              AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
+            %2$s
             )
           </otherwise>
         </choose>
-      </if>""".formatted(AUTH);
+      </if>""".formatted(AUTH, String.join("\n            OR ", java.util.List.of(grant("RES.ID_"), grant("D.KEY_"),
+      grant("'*'"))));
+
+  /**
+   * One EXISTS per resource id the engine's join compares (RES.ID_, D.KEY_, '*'): an equality each, so the
+   * database looks the grant up by ACT_IDX_AUTH_RESOURCE_ID (H2 scanned with the IN list of columns: 4.7-5.3 s
+   * for the count at 100,000 open tasks, against 1.0-1.9 s this way).
+   */
+  private static String grant(String resourceId) {
+    return """
+        EXISTS (SELECT 1 FROM ${prefix}ACT_RU_AUTHORIZATION A
+                WHERE A.TYPE_ &lt; 2
+                AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+                <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+                  OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+                </if>
+                )
+                <include refid="%satomicChecksOnResourceTypeAndPerms" />
+                AND A.RESOURCE_ID_ = %s)""".formatted(AUTH, resourceId);
+  }
 
   private final boolean enabled;
   private volatile DbSqlSessionFactory sessions;
