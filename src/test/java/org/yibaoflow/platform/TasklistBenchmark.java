@@ -95,8 +95,8 @@ public final class TasklistBenchmark {
       String filterId = filters.createFilterQuery().filterName(TasklistFilters.ROLE_FILTERS.get(Role.CASEWORKER))
           .singleResult().getId();
       List<String> lines = new ArrayList<>();
-      lines.add("| database | open tasks | user's (count) | request | p50 (ms) | p95 (ms) |");
-      lines.add("|---|---|---|---|---|---|");
+      lines.add("| database | open tasks | user's (count) | request | samples | p50 (ms) | p95 (ms) |");
+      lines.add("|---|---|---|---|---|---|---|");
       // four template instances started by the engine, one per kind of task, then copied (TaskRowCloner)
       JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
       List<TaskRowCloner> kinds = new ArrayList<>();
@@ -134,44 +134,59 @@ public final class TasklistBenchmark {
               .orderByTaskCreateTime().desc().listPage(0, 15);
           return tasks.createTaskQuery().taskCandidateGroup(Role.CASEWORKER.groupId()).includeAssignedTasks().count();
         }));
-        // the filter through the engine API, as the caseworker (authorizations and tenant checks on)
-        identity.setAuthentication(USER, List.of(Role.CASEWORKER.groupId()), List.of(REGION));
-        long userCount;
-        try {
-          userCount = filters.count(filterId);
-          lines.add(row(db, n, userCount, "FilterService as the caseworker: listPage(0, 15) + count", samples, () -> {
-            filters.listPage(filterId, tasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15);
-            return filters.count(filterId);
-          }));
-        } finally {
-          identity.clearAuthentication();
+        // the same requests with the engine's task query statements (authorization LEFT JOIN + count(distinct))
+        // and with TaskQueryAuthExists's (EXISTS), one after the other in this engine (docs/operations.md)
+        TaskQueryAuthExists shape = ctx.getBean(TaskQueryAuthExists.class);
+        for (boolean engineShape : new boolean[] {true, false}) {
+          shape.useEngineStatements(engineShape);
+          String label = engineShape ? "JOIN (engine)" : "EXISTS";
+          // the engine's shape takes seconds per count at 100,000: fewer samples there
+          int k = engineShape && n >= 100_000 ? Integer.getInteger("benchmark.engine-samples", 10) : samples;
+          // the filter through the engine API, as the caseworker (authorizations and tenant checks on)
+          identity.setAuthentication(USER, List.of(Role.CASEWORKER.groupId()), List.of(REGION));
+          long userCount;
+          try {
+            userCount = filters.count(filterId);
+            lines.add(row(db, n, userCount, label + ": FilterService as the caseworker: listPage(0, 15) + count", k,
+                () -> {
+                  filters.listPage(filterId, tasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15);
+                  return filters.count(filterId);
+                }));
+          } finally {
+            identity.clearAuthentication();
+          }
+          if (Boolean.getBoolean("benchmark.sql")) {
+            // the statements of one REST list and count, for EXPLAIN (docs/operations.md)
+            var logging = org.springframework.boot.logging.LoggingSystem.get(TasklistBenchmark.class.getClassLoader());
+            // every mapper statement (tasks, variables, identity links, definitions, users, groups), with its time
+            String mapper = "org.camunda.bpm.engine.impl.persistence.entity";
+            logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.DEBUG);
+            logging.setLogLevel(TaskQueryAuthExists.NAMESPACE, org.springframework.boot.logging.LogLevel.DEBUG);
+            post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", "application/hal+json");
+            post(port, "/engine-rest/filter/" + filterId + "/count", "application/json");
+            logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.WARN);
+            logging.setLogLevel(TaskQueryAuthExists.NAMESPACE, org.springframework.boot.logging.LogLevel.WARN);
+          }
+          if (userCount != expected) {
+            throw new IllegalStateException(label + ": the caseworker sees " + userCount + " tasks, expected "
+                + expected);
+          }
+          lines.add(row(db, n, userCount, label + ": REST as Tasklist: `POST filter/{id}/list` (HAL, 15)", k,
+              () -> post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                  "application/hal+json")));
+          lines.add(row(db, n, userCount, label + ": REST `POST filter/{id}/list` as plain JSON (no HAL, 15)", k,
+              () -> post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                  "application/json")));
+          lines.add(row(db, n, userCount, label + ": REST as Tasklist: `POST filter/{id}/count`", k,
+              () -> post(port, "/engine-rest/filter/" + filterId + "/count", "application/json")));
         }
-        if (Boolean.getBoolean("benchmark.sql")) {
-          // the statements of one REST list and count, for EXPLAIN (docs/operations.md)
-          var logging = org.springframework.boot.logging.LoggingSystem.get(TasklistBenchmark.class.getClassLoader());
-          // every mapper statement (tasks, variables, identity links, definitions, users, groups), with its time
-          String mapper = "org.camunda.bpm.engine.impl.persistence.entity";
-          logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.DEBUG);
-          post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", "application/hal+json");
-          post(port, "/engine-rest/filter/" + filterId + "/count", "application/json");
-          logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.WARN);
-        }
-        if (userCount != expected) {
-          throw new IllegalStateException("the caseworker sees " + userCount + " tasks, expected " + expected);
-        }
-        lines.add(row(db, n, userCount, "REST as Tasklist: `POST filter/{id}/list` (HAL, 15)", samples,
-            () -> post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
-                "application/hal+json")));
-        lines.add(row(db, n, userCount, "REST `POST filter/{id}/list` as plain JSON (no HAL, 15)", samples,
-            () -> post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
-                "application/json")));
-        lines.add(row(db, n, userCount, "REST as Tasklist: `POST filter/{id}/count`", samples,
-            () -> post(port, "/engine-rest/filter/" + filterId + "/count", "application/json")));
+        shape.useEngineStatements(false);
         lines.forEach(System.out::println);
       }
       System.out.println();
       System.out.println("Tasklist benchmark, " + OffsetDateTime.now() + ", " + db + ", "
-          + Runtime.getRuntime().availableProcessors() + " cores, " + samples + " samples each after 3 warm-up");
+          + Runtime.getRuntime().availableProcessors() + " cores, samples as listed, each after 3 warm-up, load "
+          + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       lines.forEach(System.out::println);
     }
   }
@@ -191,7 +206,8 @@ public final class TasklistBenchmark {
       ms[i] = (System.nanoTime() - t) / 1_000_000;
     }
     Arrays.sort(ms);
-    String line = String.format("| %s | %,d | %,d | %s | %d | %d |", db, n, count, what, ms[samples / 2],
+    String line = String.format("| %s | %,d | %,d | %s | %d | %d | %d |", db, n, count, what, samples,
+        ms[samples / 2],
         ms[(int) Math.ceil(samples * 0.95) - 1]);
     System.out.println("benchmark: " + line);
     return line;
