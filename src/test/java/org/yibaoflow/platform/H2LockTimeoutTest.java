@@ -22,8 +22,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The embedded H2 database's row-lock wait (issue 20 timer drill): with H2's default of 2 s (1 s on a connection
  * EngineLock had used), document-number jobs (document_number_counter is held until the job commits) that waited
- * longer under load failed three times and became incidents, without any crash. The product's URL (application.yml) waits 30 s, and {@link EngineLock}
- * gives the session its own value back after its longer wait.
+ * longer under load failed three times and became incidents, without any crash. The product's URL (application.yml)
+ * waits 30 s, and {@link EngineLock} gives the session its own value back after its longer wait.
  */
 class H2LockTimeoutTest {
 
