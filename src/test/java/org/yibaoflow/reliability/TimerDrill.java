@@ -80,7 +80,8 @@ final class TimerDrill {
     try (SingleConnectionDataSource ds = database.dataSource()) {
       int due = new JdbcTemplate(ds).update("UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE TYPE_ = 'timer' AND "
           + "PROCESS_DEF_KEY_ = 'document-production' AND PROCESS_INSTANCE_ID_ IN (SELECT e.ID_ "
-          + "FROM ACT_RU_EXECUTION e WHERE e.ID_ = e.PROC_INST_ID_ AND e.BUSINESS_KEY_ IN (" + TimerCounts.MY_CASES + "))",
+          + "FROM ACT_RU_EXECUTION e WHERE e.ID_ = e.PROC_INST_ID_ AND e.BUSINESS_KEY_ IN (" + TimerCounts.MY_CASES
+          + "))",
           Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
       report.add(String.format("%,d document-deadline timers made due", due));
     }
