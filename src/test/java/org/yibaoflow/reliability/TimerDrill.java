@@ -80,7 +80,13 @@ final class TimerDrill {
     long base = node.count(FINISHED);
     node.stop();
 
-    // 2. time passes: the deadlines are due (no node running)
+    // 2. time passes: the deadlines are due (no node running; with two nodes on PostgreSQL both are started first,
+    // so that the timers fire while both run and the kill falls in the middle of the run)
+    List<Node> running = new ArrayList<>();
+    if (nodes == 2) {
+      running.addAll(Node.startTogether(database, dir, 200));
+      kills = 1;
+    }
     try (SingleConnectionDataSource ds = database.dataSource()) {
       int due = new JdbcTemplate(ds).update("UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE TYPE_ = 'timer' AND "
           + "PROCESS_DEF_KEY_ = 'document-production' AND PROCESS_INSTANCE_ID_ IN (SELECT e.ID_ "
@@ -91,11 +97,7 @@ final class TimerDrill {
     }
 
     // 3. the timers fire; kill -9 at each share of the terminations
-    List<Node> running = new ArrayList<>();
-    if (nodes == 2) {
-      running.addAll(Node.startTogether(database, dir, 200));
-      kills = 1;
-    } else {
+    if (nodes != 2) {
       running.add(Node.start(database, dir, 2));
     }
     node = running.get(0);
