@@ -23,7 +23,6 @@ public class EngineLock {
 
   /** How long a node waits on H2 for another node's start-up (PostgreSQL waits without limit). */
   static final int H2_WAIT_MILLIS = 300_000;
-  private static final int H2_DEFAULT_LOCK_TIMEOUT = 1000;
   private static final String LOCK_ROW = "SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'deployment.lock' FOR UPDATE";
 
   private final JdbcTemplate jdbc;
@@ -59,13 +58,15 @@ public class EngineLock {
       jdbc.queryForList(LOCK_ROW);
       return;
     }
-    // H2 gives up on a row lock after its session LOCK_TIMEOUT (1 s by default); a start-up may hold it longer
-    // (a session setting: back to that default afterwards, the connection returns to the pool)
+    // H2 gives up on a row lock after its session LOCK_TIMEOUT (2 s by default, 30 s in the product's URL); a
+    // start-up may hold it longer (a session setting: back to the session's own value afterwards, the connection
+    // returns to the pool)
+    Integer before = jdbc.queryForObject("SELECT LOCK_TIMEOUT()", Integer.class);
     jdbc.execute("SET LOCK_TIMEOUT " + H2_WAIT_MILLIS);
     try {
       jdbc.queryForList(LOCK_ROW);
     } finally {
-      jdbc.execute("SET LOCK_TIMEOUT " + H2_DEFAULT_LOCK_TIMEOUT);
+      jdbc.execute("SET LOCK_TIMEOUT " + before);
     }
   }
 

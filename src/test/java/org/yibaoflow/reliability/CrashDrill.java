@@ -50,6 +50,10 @@ public final class CrashDrill {
     Files.createDirectories(dir);
     DrillDatabase database = DrillDatabase.of(db, dir);
     database.recreate();
+    if ("timers".equals(System.getProperty("drill.workload"))) {
+      TimerDrill.run(db, n, kills, Integer.getInteger("drill.nodes", 1), dir, database);
+      return;
+    }
     int year = LocalDate.now().getYear();
     List<String> report = new ArrayList<>();
 
@@ -176,11 +180,16 @@ public final class CrashDrill {
 
     /** Two nodes launched at the same instant; returns when both answer. */
     static List<Node> startTogether(DrillDatabase database, Path dir) throws Exception {
-      Node a = launch(database, dir, 100);
-      Node b = launch(database, dir, 101);
-      a.awaitUp(100, dir);
-      b.awaitUp(101, dir);
-      return List.of(a, b);
+      return startTogether(database, dir, 100);
+    }
+
+    /** Two nodes launched at the same instant, runs {@code run} and {@code run + 1}; returns when both answer. */
+    static List<Node> startTogether(DrillDatabase database, Path dir, int run) throws Exception {
+      Node a = launch(database, dir, run);
+      Node b = launch(database, dir, run + 1);
+      a.awaitUp(run, dir);
+      b.awaitUp(run + 1, dir);
+      return new ArrayList<>(List.of(a, b));
     }
 
     static Node start(DrillDatabase database, Path dir, int run) throws Exception {
@@ -246,6 +255,24 @@ public final class CrashDrill {
       while (scoringTasks() < n) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("fewer than " + n + " scoring tasks after " + max);
+        }
+        Thread.sleep(250);
+      }
+      return System.nanoTime();
+    }
+
+    /** A count of /engine-rest as the demo administrator; -1 when it does not answer 200. */
+    long count(String path) throws Exception {
+      HttpResponse<String> r = get(path, "demo");
+      return r.statusCode() == 200 ? intField(r.body(), "count") : -1;
+    }
+
+    /** Waits until the count of {@code path} is at least {@code n}; returns System.nanoTime() then. */
+    long waitFor(String path, long n, Duration max) throws Exception {
+      long deadline = System.nanoTime() + max.toNanos();
+      while (count(path) < n) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("fewer than " + n + " of " + path + " after " + max);
         }
         Thread.sleep(250);
       }

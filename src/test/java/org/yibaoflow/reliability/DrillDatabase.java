@@ -26,7 +26,8 @@ interface DrillDatabase {
 
   record H2(Path file) implements DrillDatabase {
     String url() {
-      return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+      // the product's settings (application.yml) on the drill's file
+      return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000";
     }
 
     @Override
