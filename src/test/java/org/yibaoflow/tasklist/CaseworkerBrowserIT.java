@@ -199,7 +199,30 @@ class CaseworkerBrowserIT {
       drive(pi);
       assertThat(runtimeService.getVariable(pi.getId(), "noticeServedOn")).as("the notice is served").isNotNull();
       b.screenshot("after-notice");
+
+      // ------------------------------------- 张静 records an objection received on paper (issue 15 item 6, R-PERS-12)
+      // the called objection process's card names the violation case and the institution, not the objection number
+      b.waitUntil(d -> inTree(pi, "Task_RecordObjection") != null ? Boolean.TRUE : null);
+      openCard(b, "经办待办", caseNo, hospital.name(), "登记异议");
+      claim(b);
+      b.waitForText("异议期截止");
+      pickToday(b, "Field_ReceivedOn");
+      type(b, "Field_Reasons", "对违约事实认定有异议：相关病历已按规定留存，请求复核。");
+      b.screenshot("objection-filing");
+      assertChineseOnly(b, "the paper objection");
+      clickButton(b, ".task-form, [cam-tasklist-task]", "完成");
+      b.waitUntil(d -> inTree(pi, "Task_RecordObjection") == null ? Boolean.TRUE : null);
+      drive(pi);
+      assertThat(inTree(pi, "Task_ReviewObjection")).as("the objection recorded on paper goes to 异议复核").isNotNull();
     }
+  }
+
+  /** The open task of that key anywhere in the case's tree (called processes included). */
+  Task inTree(ProcessInstance pi, String key) {
+    List<String> ids = new ArrayList<>();
+    runtimeService.createProcessInstanceQuery().rootProcessInstanceId(pi.getId()).list().forEach(p -> ids.add(p.getId()));
+    return taskService.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).taskDefinitionKey(key)
+        .list().stream().findFirst().orElse(null);
   }
 
   // ------------------------------------------------------------------ page checks
