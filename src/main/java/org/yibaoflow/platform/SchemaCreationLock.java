@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * (schema created or checked), so the second node waits, then finds the schema and starts normally. The lock
  * lives on one connection of its own and ends with it, also when a node dies while holding it.
  * <p>
- * On H2 it does nothing: the embedded database serves one node (docs/operations.md).
+ * On H2 it takes no lock: the embedded database serves one node (docs/operations.md). On both, once the engine is
+ * built, it adds this application's indexes to the engine's tables ({@link EngineIndexes}).
  */
 @Component
 class SchemaCreationLock extends AbstractProcessEnginePlugin implements DisposableBean {
@@ -58,9 +59,24 @@ class SchemaCreationLock extends AbstractProcessEnginePlugin implements Disposab
     }
   }
 
+  /** The engine's schema is there: this application's indexes on it (EngineIndexes), then the lock is released. */
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    release();
+    try {
+      synchronized (this) {
+        if (held != null) {
+          EngineIndexes.ensure(held);
+        } else {
+          try (Connection c = dataSource.getConnection()) {
+            EngineIndexes.ensure(c);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create the application's indexes on the engine's tables", e);
+    } finally {
+      release();
+    }
   }
 
   /** The engine failed to build: the lock must not outlive this node's attempt. */

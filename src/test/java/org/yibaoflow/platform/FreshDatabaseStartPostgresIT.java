@@ -100,8 +100,12 @@ class FreshDatabaseStartPostgresIT {
     }
     assertThat(secondStart.isDone()).isFalse();
 
+    // the first node's engine has created its schema (a stand-in of the table the application indexes then)
+    jdbc.execute("CREATE TABLE ACT_RU_VARIABLE (EXECUTION_ID_ varchar(64), TASK_ID_ varchar(64))");
     first.postProcessEngineBuild(null);
     secondStart.get(1, TimeUnit.MINUTES);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'yibao_idx_var_exe_task'",
+        Integer.class)).as("the application's index, created before the lock was released").isEqualTo(1);
     assertThat(second.holding()).isTrue();
     second.destroy();
     assertThat(second.holding()).isFalse();
