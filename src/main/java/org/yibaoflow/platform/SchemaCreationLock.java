@@ -66,6 +66,7 @@ class SchemaCreationLock extends AbstractProcessEnginePlugin implements Disposab
       synchronized (this) {
         if (held != null) {
           EngineIndexes.ensure(held);
+          EngineIndexes.statisticsWarning(held).ifPresent(log::warn);
         } else {
           try (Connection c = dataSource.getConnection()) {
             EngineIndexes.ensure(c);
