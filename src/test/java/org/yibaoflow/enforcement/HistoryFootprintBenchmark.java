@@ -76,10 +76,12 @@ public final class HistoryFootprintBenchmark {
       Run run = new Run(ctx);
       JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
       Map<String, long[]> before = footprint(jdbc);
+      long diskBefore = onDisk(db, jdbc);
       for (int i = 0; i < cases; i++) {
         run.closedCase();
       }
       Map<String, long[]> after = footprint(jdbc);
+      long disk = onDisk(db, jdbc) - diskBefore;
       List<String> lines = new ArrayList<>();
       lines.add("History footprint, " + OffsetDateTime.now() + ", " + db + ", " + cases + " closed violation cases, "
           + "load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -105,9 +107,26 @@ public final class HistoryFootprintBenchmark {
       for (long n : perYear) {
         lines.add(String.format("| %,d | %,d | %,.1f MB |", n, n * rows / cases, n * (double) bytes / cases / 1e6));
       }
+      if (disk >= 0) {
+        lines.add("");
+        lines.add(String.format("PostgreSQL on disk (ACT_HI_* tables with indexes and TOAST, pg_total_relation_size): "
+            + "%,d bytes per case; %s", disk / cases, String.join("; ", perYear.stream().map(n -> String.format(
+                "%,d cases a year: %,.1f MB", n, n * (double) disk / cases / 1e6)).toList())));
+      }
       System.out.println();
       lines.forEach(System.out::println);
     }
+  }
+
+  /** PostgreSQL: bytes of the history tables on disk, with their indexes and TOAST; -1 on H2. */
+  static long onDisk(String db, JdbcTemplate jdbc) {
+    if (!db.equals("postgres")) {
+      return -1;
+    }
+    Long bytes = jdbc.queryForObject("select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c "
+        + "join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r' and n.nspname = current_schema() "
+        + "and c.relname like 'act\\_hi\\_%'", Long.class);
+    return bytes == null ? 0 : bytes;
   }
 
   /** Rows and value bytes of every history table (names as the database reports them). */
