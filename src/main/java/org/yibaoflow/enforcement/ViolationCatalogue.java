@@ -105,6 +105,11 @@ public class ViolationCatalogue {
     return Optional.ofNullable(code == null ? null : byCode.get(code));
   }
 
+  /** Whether any of these codes is a fraud (骗取医保基金) of the catalogue; unknown codes are none. */
+  public boolean anyFraud(java.util.Collection<String> codes) {
+    return codes.stream().anyMatch(code -> find(code).map(Violation::fraud).orElse(false));
+  }
+
   public List<Violation> all() {
     return List.copyOf(byCode.values());
   }

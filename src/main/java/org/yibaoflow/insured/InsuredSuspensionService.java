@@ -81,8 +81,7 @@ public class InsuredSuspensionService {
           "caseNo must name a violation case of the region where the person is registered");
     }
     String c = caseNo.strip();
-    if (mapper.caseFindings(c).stream().noneMatch(code -> catalogue.find(code)
-        .map(ViolationCatalogue.Violation::fraud).orElse(false))) {
+    if (!catalogue.anyFraud(mapper.caseFindings(c))) {
       throw DomainRuleException.badRequest("caseNo", RULE, "该案件未认定骗取医保基金行为，不能暂停参保人医保直接结算",
           "The case found no fraud (R-VIO-12 applies to persons found defrauding)");
     }

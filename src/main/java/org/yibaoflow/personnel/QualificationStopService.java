@@ -75,8 +75,7 @@ public class QualificationStopService {
       throw DomainRuleException.badRequest("caseNo", RULE, "须填写本地区已查实的违约处理案件编号",
           "caseNo must name a violation case of the person's region");
     }
-    if (mapper.caseFindings(caseNo).stream().noneMatch(code -> catalogue.find(code)
-        .map(ViolationCatalogue.Violation::fraud).orElse(false))) {
+    if (!catalogue.anyFraud(mapper.caseFindings(caseNo))) {
       throw DomainRuleException.badRequest("caseNo", RULE, "该案件未认定骗取医保基金行为，不能停止医保结算资格",
           "The case found no fraud (R-VIO-12 applies to persons found defrauding)");
     }

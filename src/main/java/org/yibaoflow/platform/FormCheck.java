@@ -31,5 +31,15 @@ public interface FormCheck {
       Object v = value(name);
       return v == null || v.toString().isBlank() ? null : v.toString().trim();
     }
+
+    /** A whole number field ("3", or "3.0" as form-js sends a number), null when empty or not a whole number. */
+    public Integer wholeNumber(String name) {
+      String t = text(name);
+      try {
+        return t == null ? null : Integer.valueOf(t.replaceAll("\\.0+$", ""));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
   }
 }

@@ -35,13 +35,6 @@ class InsuredSuspensionFormChecks implements FormCheck {
       }
       return;
     }
-    String months = s.text("changedMonths");
-    Integer value;
-    try {
-      value = months == null ? null : Integer.valueOf(months.replaceAll("\\.0+$", ""));
-    } catch (NumberFormatException e) {
-      value = null;
-    }
-    service.checkChangedMonths(s.businessKey(), value);
+    service.checkChangedMonths(s.businessKey(), s.wholeNumber("changedMonths"));
   }
 }

@@ -34,13 +34,6 @@ class QualificationStopFormChecks implements FormCheck {
       }
       return;
     }
-    String years = s.text("changedYears");
-    Integer value;
-    try {
-      value = years == null ? null : Integer.valueOf(years.replaceAll("\\.0+$", ""));
-    } catch (NumberFormatException e) {
-      value = null;
-    }
-    service.checkChangedYears(s.businessKey(), value);
+    service.checkChangedYears(s.businessKey(), s.wholeNumber("changedYears"));
   }
 }
