@@ -1,5 +1,7 @@
 package org.yibaoflow.platform;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -18,6 +20,22 @@ public interface FormCheck {
 
   /** Throws {@link DomainRuleException} (400, Chinese message naming the field) when the submission is wrong. */
   void check(Submission submission);
+
+  /**
+   * The day a paper arrival was received, as form-js or a process variable holds it ("2026-12-08", also with a
+   * time after it); null when empty; 400 naming receivedOn when it is not a date.
+   */
+  static LocalDate receivedDate(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw DomainRuleException.badRequest("receivedOn", "INPUT", "收到日期须为日期（年-月-日）",
+          "the received date must be a date (yyyy-MM-dd)");
+    }
+  }
 
   /** A form submission: the form, the region (tenant), the case (business key) and the submitted values. */
   record Submission(String formId, String region, String businessKey, VariableScope variables) {

@@ -1,7 +1,5 @@
 package org.yibaoflow.objection.process;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -46,23 +44,11 @@ class ObjectionFilingForm implements FormCheck, FormFacts {
   @Override
   public void check(FormCheck.Submission s) {
     try {
-      receipts.check(s.businessKey(), receivedOn(s.text(RECEIVED_ON)), s.text(REASONS));
+      receipts.check(s.businessKey(), FormCheck.receivedDate(s.text(RECEIVED_ON)), s.text(REASONS));
     } catch (DomainRuleException e) {
       // the form's keys, so Tasklist names the field the caseworker filled
       String field = "receivedOn".equals(e.field()) ? RECEIVED_ON : "reasons".equals(e.field()) ? REASONS : e.field();
       throw DomainRuleException.badRequest(field, e.rule(), e.messageZh(), e.getMessage());
-    }
-  }
-
-  static LocalDate receivedOn(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw DomainRuleException.badRequest("receivedOn", "INPUT", "收到日期须为日期（年-月-日）",
-          "the received date must be a date (yyyy-MM-dd)");
     }
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.objection.FilingResult;
 import org.yibaoflow.objection.ObjectionService;
+import org.yibaoflow.platform.FormCheck;
 import org.yibaoflow.platform.ProcessVariables;
 
 /**
@@ -24,7 +25,7 @@ class RecordObjectionFilingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FilingResult result = service.fileReceived(ProcessVariables.caseKey(execution),
-        ObjectionFilingForm.receivedOn(ProcessVariables.string(execution, ObjectionFilingForm.RECEIVED_ON)),
+        FormCheck.receivedDate(ProcessVariables.string(execution, ObjectionFilingForm.RECEIVED_ON)),
         ProcessVariables.string(execution, ObjectionFilingForm.REASONS),
         ProcessVariables.string(execution, ObjectionFilingForm.EVIDENCE), ProcessVariables.lastTaskCompletedBy(execution));
     execution.setVariable("objectionLevel", result.level().name());

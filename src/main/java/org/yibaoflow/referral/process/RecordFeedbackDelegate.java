@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.yibaoflow.referral.Referral;
 import org.yibaoflow.referral.ReferralService;
+import org.yibaoflow.platform.FormCheck;
 import org.yibaoflow.platform.ProcessVariables;
 
 /**
@@ -29,7 +30,7 @@ class RecordFeedbackDelegate implements JavaDelegate {
     String receivedOn = ProcessVariables.string(execution, ReferralFeedbackForm.RECEIVED_ON);
     service.recordFeedback(ProcessVariables.caseKey(execution),
         type == null ? null : Referral.FeedbackType.valueOf(type), ProcessVariables.string(execution, "feedbackContent"),
-        "feedback-" + count, receivedOn == null ? null : ReferralFeedbackForm.date(receivedOn),
+        "feedback-" + count, receivedOn == null ? null : FormCheck.receivedDate(receivedOn),
         ProcessVariables.string(execution, ReferralFeedbackForm.DOCUMENT_NO),
         receivedOn == null ? null : ProcessVariables.lastTaskCompletedBy(execution));
     execution.setVariable("feedbackCount", count);

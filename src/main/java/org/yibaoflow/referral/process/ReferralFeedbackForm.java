@@ -1,7 +1,5 @@
 package org.yibaoflow.referral.process;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +76,7 @@ class ReferralFeedbackForm implements FormCheck, FormFacts {
     }
     try {
       service.checkPaperFeedback(s.businessKey(), type == null ? null : Referral.FeedbackType.valueOf(type),
-          s.text(CONTENT), date(s.text(RECEIVED_ON)));
+          s.text(CONTENT), FormCheck.receivedDate(s.text(RECEIVED_ON)));
     } catch (DomainRuleException e) {
       // the form's keys, so Tasklist names the field the caseworker filled
       String field = switch (e.field() == null ? "" : e.field()) {
@@ -88,18 +86,6 @@ class ReferralFeedbackForm implements FormCheck, FormFacts {
         default -> e.field();
       };
       throw DomainRuleException.badRequest(field, e.rule(), e.messageZh(), e.getMessage());
-    }
-  }
-
-  static LocalDate date(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw DomainRuleException.badRequest("receivedOn", "INPUT", "收到日期须为日期（年-月-日）",
-          "the received date must be a date (yyyy-MM-dd)");
     }
   }
 }
