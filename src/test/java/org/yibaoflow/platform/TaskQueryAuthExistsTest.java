@@ -8,17 +8,17 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rewrite of the engine's task query statements (issue 20 item 2) on the Task.xml of the engine on the class
- * path: the authorization join is gone, the check is three EXISTS on the resource ids the join compared, everything
- * else is the engine's text; a Task.xml whose text changed stops the rewrite instead of producing another query.
- * That the rewritten statements return the engine's rows is TaskQueryWithExistsIT's job.
+ * The rewrite of the engine's task and variable query statements (issue 20 item 2) on the Task.xml and
+ * VariableInstance.xml of the engine on the class path: the authorization join is gone, the check is one EXISTS per
+ * resource id the join compared, the candidate link of a plain candidate query is an EXISTS, everything else is the
+ * engine's text; an engine text that changed stops the rewrite instead of producing another query. That the
+ * rewritten statements return the engine's rows is TaskQueryWithExistsIT's job.
  */
 class TaskQueryAuthExistsTest {
 
   @Test
   void theJoinBecomesOneExistsPerResourceIdAndTheRestStaysTheEngines() throws Exception {
-    String engine = engineTaskXml();
-    String mapper = TaskQueryAuthExists.mapper(engine);
+    String mapper = TaskQueryText.mapper(engineXml("Task.xml"));
 
     assertThat(mapper).doesNotContain("authCheckJoinWithoutOnClause").doesNotContain("AUTH ON")
         .contains("<mapper namespace=\"" + TaskQueryAuthExists.NAMESPACE + "\">")
@@ -33,19 +33,45 @@ class TaskQueryAuthExistsTest {
         "AuthorizationEntity.contextualAuthorizationCheck");
     // the criteria are the engine's: e.g. candidate groups, the tenant check
     assertThat(mapper).contains("I.GROUP_ID_ IN", "TenantEntity.queryTenantCheck");
+    // the candidate link: joined only when the EXISTS cannot stand for it; distinct only when a task can repeat
+    assertThat(mapper).contains("<if test=\"I_JOIN &amp;&amp; !CANDIDATE_EXISTS\">",
+        "and EXISTS (select 1 from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_</if> and I.TYPE_ = 'candidate'",
+        "<if test=\"CANDIDATE_EXISTS\">)</if>", "select <if test=\"!TASKS_UNIQUE\">${distinct}</if>",
+        "<when test=\"TASKS_UNIQUE\">select count(RES.ID_)</when>");
+  }
+
+  @Test
+  void theVariableQueryChecksItsFiveResourceIdsByExists() throws Exception {
+    String mapper = TaskQueryAuthExists.variableMapper(engineXml("VariableInstance.xml"));
+
+    assertThat(mapper).doesNotContain("authCheckJoinWithoutOnClause").doesNotContain("AUTH ON")
+        .contains("<mapper namespace=\"" + TaskQueryAuthExists.VARIABLE_NAMESPACE + "\">")
+        .contains("id=\"selectVariableInstanceByQueryCriteriaWithAuthExists\"")
+        .contains("id=\"selectVariableInstanceCountByQueryCriteriaWithAuthExists\"")
+        .contains("resultMap=\"org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity"
+            + ".variableInstanceResultMap\"", "<sql id=\"actInstIdColumn\">");
+    assertThat(mapper.split("EXISTS \\(SELECT 1 FROM \\$\\{prefix}ACT_RU_AUTHORIZATION A", -1)).hasSize(6);
+    assertThat(mapper).contains("AND A.RESOURCE_ID_ = RES.PROC_INST_ID_)", "AND A.RESOURCE_ID_ = PROC_EXECUTION.ID_)",
+        "AND A.RESOURCE_ID_ = PROCDEF.KEY_)", "AND A.RESOURCE_ID_ = RES.TASK_ID_)", "AND A.RESOURCE_ID_ = '*')");
   }
 
   @Test
   void anEngineWhoseTextChangedStopsTheRewrite() throws Exception {
-    String changed = engineTaskXml().replace("AUTH ON (AUTH.RESOURCE_ID_", "AUTH ON (AUTH.RESOURCE_ID2_");
+    String changed = engineXml("Task.xml").replace("AUTH ON (AUTH.RESOURCE_ID_", "AUTH ON (AUTH.RESOURCE_ID2_");
+    String candidate = engineXml("Task.xml").replace("and I.TYPE_ = 'candidate'", "and I.TYPE_ = 'candidates'");
+    String variable = engineXml("VariableInstance.xml").replace("${authJoinSeparator} RES.TASK_ID_", "");
 
-    assertThatThrownBy(() -> TaskQueryAuthExists.mapper(changed)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> TaskQueryText.mapper(changed)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("engine changed?");
+    assertThatThrownBy(() -> TaskQueryText.mapper(candidate)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("engine changed?");
+    assertThatThrownBy(() -> TaskQueryAuthExists.variableMapper(variable)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("engine changed?");
   }
 
-  private static String engineTaskXml() throws Exception {
+  private static String engineXml(String file) throws Exception {
     try (InputStream in = TaskQueryAuthExistsTest.class.getClassLoader()
-        .getResourceAsStream("org/camunda/bpm/engine/impl/mapping/entity/Task.xml")) {
+        .getResourceAsStream("org/camunda/bpm/engine/impl/mapping/entity/" + file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

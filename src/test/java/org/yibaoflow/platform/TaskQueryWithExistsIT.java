@@ -28,7 +28,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +38,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yibaoflow.support.IntegrationTest;
 
 /**
- * Issue 20 item 2: the task query with the authorization check as {@code EXISTS} ({@link TaskQueryAuthExists})
- * returns exactly the tasks of the engine's own statement (LEFT JOIN of the authorization rows). Mixed data: two
- * processes in two tenants, standalone tasks with and without tenant, grants to users and groups on single tasks,
- * on process definitions (READ_TASK), on '*', a global grant, grants that must not count (UPDATE without READ, a
- * definition's READ without READ_TASK), two grants on one task (duplicates in the join), a TASK grant whose
- * resource id is a process key (the engine's join matches it against D.KEY_). For each user and each query
- * (list, page, count, by candidate group, an OR query, by definition key, the caseworker's Tasklist filter) both
- * shapes run in the same engine and must give the same tasks; the expected tasks of each user are also stated,
- * so a check that lets everything or nothing through fails too.
+ * Issue 20 item 2: the task and variable queries with the authorization check as {@code EXISTS}, the candidate link
+ * as {@code EXISTS} and no {@code distinct} where no task can repeat ({@link TaskQueryAuthExists},
+ * {@link TaskQueryText}) return exactly the rows of the engine's own statements. Mixed data: two processes in two
+ * tenants, standalone tasks with and without tenant, grants to users and groups on single tasks, on process
+ * definitions (READ_TASK, READ_INSTANCE), on a process instance, on '*', a global grant, grants that must not count
+ * (UPDATE without READ, a definition's READ without READ_TASK), two grants on one task (duplicates in the join), a
+ * TASK grant whose resource id is a process key (the engine's join matches it against D.KEY_), a task with three
+ * candidate links (duplicates in the identity-link join), task-local variables. For each user, and without
+ * authentication, and each query (list, page, count; by candidate group, user, group like, with and without
+ * candidates, OR queries, involved user, ordered by a variable, by definition key, the caseworker's Tasklist filter;
+ * the variables Tasklist embeds) both shapes run in the same engine and must give the same rows; the expected tasks
+ * and variables of each user are also stated, so a check that lets everything or nothing through fails too.
  */
 @IntegrationTest
 class TaskQueryWithExistsIT {
@@ -67,7 +72,7 @@ class TaskQueryWithExistsIT {
   FilterService filters;
 
   /** A user with groups and tenants, and which of this test's tasks the grants let them see. */
-  record Who(String user, List<String> groups, List<String> tenants, Set<String> sees) { }
+  record Who(String user, List<String> groups, List<String> tenants, Set<String> sees, Set<String> variables) { }
 
   private final String p = "tqx" + UUID.randomUUID().toString().substring(0, 8);
   private final List<String> cleanup = new ArrayList<>();
@@ -93,8 +98,14 @@ class TaskQueryWithExistsIT {
     // a caseworkers' task of the demo region: the engine grants its candidate group the task itself
     t.put("h1", start(keyA, "huaibei", Role.CASEWORKER.groupId()));
     taskService.setAssignee(t.get("b1"), p + "someone");
+    // a task with three candidate links (two groups and a user): the engine's identity-link join repeats it
+    taskService.addCandidateGroup(t.get("a1"), cand + "2");
+    taskService.addCandidateUser(t.get("a1"), p + "cu");
+    taskService.addCandidateUser(t.get("b2"), p + "u2");
+    taskService.setVariableLocal(t.get("a1"), "note", "a1 的备注");
     t.put("s1", standaloneTask(null));
     t.put("s2", standaloneTask(tA));
+    taskService.setVariableLocal(t.get("s1"), "note", "s1 的备注");
 
     grant(Authorization.AUTH_TYPE_GRANT, p + "u1", null, Resources.TASK, t.get("a1"), Permissions.READ);
     grant(Authorization.AUTH_TYPE_GRANT, null, p + "g1", Resources.PROCESS_DEFINITION, keyA,
@@ -108,16 +119,31 @@ class TaskQueryWithExistsIT {
     // a TASK grant named after a process key: the engine's join (RESOURCE_ID_ in (RES.ID_, D.KEY_, '*')) counts it
     grant(Authorization.AUTH_TYPE_GRANT, null, p + "g3", Resources.TASK, keyB, Permissions.READ);
     grant(Authorization.AUTH_TYPE_GRANT, p + "u2", null, Resources.TASK, t.get("s2"), Permissions.READ);
+    // the variables: READ on one process instance; a definition's READ_INSTANCE (and READ, which must not count)
+    grant(Authorization.AUTH_TYPE_GRANT, null, p + "g2", Resources.PROCESS_INSTANCE, instanceOf(t.get("b2")),
+        Permissions.READ);
+    grant(Authorization.AUTH_TYPE_GRANT, p + "u6", null, Resources.PROCESS_DEFINITION, keyA,
+        ProcessDefinitionPermissions.READ_INSTANCE);
 
     // user -> groups, tenants, the tasks of this test the grants above let them see
+    // user -> groups, tenants, the tasks and the variables (task.name) of this test the grants above let them see;
+    // the engine's join compares every grant with every resource id of a row, whatever its resource type: a TASK
+    // grant on '*' (u3) or named after a process key (u4) also shows that tenant's or process's variables
     List<Who> users = List.of(
-        new Who(p + "u1", List.of(p + "g1"), List.of(tA), Set.of("a1", "a2", "s1")),
-        new Who(p + "u2", List.of(p + "g2"), List.of(tA, tB), Set.of("s1", "s2")),
-        new Who(p + "u3", List.of(), List.of(tB), Set.of("a3", "b2", "s1")),
-        new Who(p + "u4", List.of(p + "g3"), List.of(tA, tB), Set.of("b1", "b2", "s1")),
-        new Who(p + "u5", List.of(p + "g1", p + "g3"), List.of(tA, tB), Set.of("a1", "a2", "a3", "b1", "b2", "s1")),
-        new Who(p + "u6", List.of(), List.of(), Set.of("s1")),
-        demo("zhangjing", Set.of("h1", "s1")));
+        new Who(p + "u1", List.of(p + "g1"), List.of(tA), Set.of("a1", "a2", "s1"), Set.of("a1.note", "s1.note")),
+        new Who(p + "u2", List.of(p + "g2"), List.of(tA, tB), Set.of("s1", "s2", "b2"),
+            Set.of("b2.region", "b2.group", "s1.note")),
+        new Who(p + "u3", List.of(), List.of(tB), Set.of("a3", "b2", "s1"),
+            Set.of("a3.region", "a3.group", "b2.region", "b2.group", "s1.note")),
+        new Who(p + "u4", List.of(p + "g3"), List.of(tA, tB), Set.of("b1", "b2", "s1"),
+            Set.of("b1.region", "b1.group", "b2.region", "b2.group", "s1.note")),
+        new Who(p + "u5", List.of(p + "g1", p + "g3"), List.of(tA, tB), Set.of("a1", "a2", "a3", "b1", "b2", "s1"),
+            Set.of("b1.region", "b1.group", "b2.region", "b2.group", "s1.note")),
+        new Who(p + "u6", List.of(), List.of(tA), Set.of("s1"),
+            Set.of("a1.region", "a1.group", "a1.note", "a2.region", "a2.group", "s1.note")),
+        demo("zhangjing", Set.of("h1", "s1")),
+        // no authentication: no authorization and no tenant check (the engine's own callers, the job executor)
+        new Who(null, List.of(), List.of(), Set.copyOf(t.keySet()), null));
 
     Map<String, Function<TaskService, TaskQuery>> queries = new LinkedHashMap<>();
     queries.put("all", s -> s.createTaskQuery());
@@ -126,15 +152,44 @@ class TaskQueryWithExistsIT {
     queries.put("or: candidate group or assignee", s -> s.createTaskQuery().or().taskCandidateGroup(cand)
         .taskAssignee(p + "someone").endOr());
     queries.put("definition key", s -> s.createTaskQuery().processDefinitionKey(keyA));
+    // the candidate link as EXISTS (TaskQueryText): one candidate condition, no involved user
+    queries.put("candidate user", s -> s.createTaskQuery().taskCandidateUser(p + "cu"));
+    queries.put("candidate group like, assigned included", s -> s.createTaskQuery().taskCandidateGroupLike(p + "%")
+        .includeAssignedTasks());
+    queries.put("with candidate users", s -> s.createTaskQuery().withCandidateUsers());
+    queries.put("with candidate groups, assigned included", s -> s.createTaskQuery().withCandidateGroups()
+        .includeAssignedTasks());
+    queries.put("without candidate groups", s -> s.createTaskQuery().withoutCandidateGroups());
+    queries.put("or: candidate user or group in one or-query", s -> s.createTaskQuery().or()
+        .taskCandidateUser(p + "u2").taskCandidateGroup(cand).endOr());
+    // the engine's identity-link join stays: an involved user, candidate conditions in two (or-)queries
+    queries.put("involved user", s -> s.createTaskQuery().taskInvolvedUser(p + "cu"));
+    queries.put("candidate group and involved user", s -> s.createTaskQuery().taskCandidateGroup(cand + "2")
+        .taskInvolvedUser(p + "cu"));
+    queries.put("candidate group and (candidate user or assignee)", s -> s.createTaskQuery()
+        .taskCandidateGroup(cand + "2").includeAssignedTasks().or().taskCandidateUser(p + "cu")
+        .taskAssignee(p + "someone").endOr());
+    // distinct stays: ordering by a variable joins the variables
+    queries.put("candidate group, by a process variable", s -> s.createTaskQuery().taskCandidateGroupIn(
+        List.of(cand, cand + "2")).orderByProcessVariable("region", ValueType.STRING).asc());
 
     String caseworkerFilter = filters.createFilterQuery()
         .filterName(TasklistFilters.ROLE_FILTERS.get(Role.CASEWORKER)).singleResult().getId();
     Map<String, String> byId = new LinkedHashMap<>();
     t.forEach((name, id) -> byId.put(id, name));
+    t.forEach((name, id) -> {
+      String pi = instanceOf(id);
+      if (pi != null) {
+        byId.put(pi, name);
+      }
+    });
+    List<String> scopes = new ArrayList<>(byId.keySet());
     int compared = 0;
     int filtered = 0;
     for (Who who : users) {
-      identity.setAuthentication(who.user(), who.groups(), who.tenants());
+      if (who.user() != null) {
+        identity.setAuthentication(who.user(), who.groups(), who.tenants());
+      }
       try {
         for (var q : queries.entrySet()) {
           String what = who.user() + ", " + q.getKey();
@@ -149,6 +204,16 @@ class TaskQueryWithExistsIT {
             assertThat(mine).as(what + ": the tasks the grants allow").isEqualTo(new TreeSet<>(who.sees()));
           }
           compared++;
+        }
+        // the variables Tasklist embeds in a HAL task list: by scope (tasks, process instances) and name
+        both(who.user() + ": variables", () -> new TreeSet<>(variables(scopes).stream().map(VariableInstance::getId)
+            .toList()));
+        Set<String> seen = new TreeSet<>(variables(scopes).stream().map(v -> byId.get(v.getTaskId() != null
+            ? v.getTaskId() : v.getProcessInstanceId()) + "." + v.getName()).toList());
+        both(who.user() + ": variable count", () -> runtime.createVariableInstanceQuery().variableScopeIdIn(
+            scopes.toArray(String[]::new)).variableNameIn("region", "group", "note").count());
+        if (who.variables() != null) {
+          assertThat(seen).as(who.user() + ": the variables the grants allow").isEqualTo(new TreeSet<>(who.variables()));
         }
         if (who.groups().contains(Role.CASEWORKER.groupId())) {
           // the filter as Tasklist runs it (READ on the filter: the caseworkers' group only)
@@ -186,11 +251,20 @@ class TaskQueryWithExistsIT {
     return byEngine;
   }
 
+  private List<VariableInstance> variables(List<String> scopes) {
+    return runtime.createVariableInstanceQuery().variableScopeIdIn(scopes.toArray(String[]::new))
+        .variableNameIn("region", "group", "note").list();
+  }
+
+  private String instanceOf(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+  }
+
   private Who demo(String user, Set<String> sees) {
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
-    return new Who(user, groups, tenants, sees);
+    return new Who(user, groups, tenants, sees, null);
   }
 
   private static Set<String> ids(List<Task> tasks) {

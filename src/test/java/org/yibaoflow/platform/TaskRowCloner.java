@@ -61,7 +61,7 @@ final class TaskRowCloner {
             Object v = row.get(columns.get(c));
             if (v instanceof String s && ids.contains(s) || processInstanceId.equals(v)) {
               v = v + "-" + k;
-            } else if ("CREATE_TIME_".equals(columns.get(c)) && v instanceof Timestamp t) {
+            } else if ("CREATE_TIME_".equalsIgnoreCase(columns.get(c)) && v instanceof Timestamp t) {
               v = new Timestamp(t.getTime() - 1000L * k);
             }
             values[c] = v;
