@@ -145,6 +145,14 @@ class TaskQueryWithExistsIT {
         // no authentication: no authorization and no tenant check (the engine's own callers, the job executor)
         new Who(null, List.of(), List.of(), Set.copyOf(t.keySet()), null));
 
+    // the group ids the engine intersects with a user's groups in every command: index walk = full scan's non-null ids
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
+        .isEqualTo(TaskQueryAuthExists.GROUPS_NAMESPACE + ".selectAuthorizedGroupIds" + TaskQueryAuthExists.SUFFIX);
+    Set<String> groupIds = both("authorized group ids", () -> new TreeSet<>(config.getCommandExecutorTxRequired()
+        .execute(c -> c.getDbEntityManager().selectList("selectAuthorizedGroupIds")).stream()
+        .filter(java.util.Objects::nonNull).map(String.class::cast).toList()));
+    assertThat(groupIds).contains(p + "g1", p + "g2", p + "g3", Role.CASEWORKER.groupId());
     Map<String, Function<TaskService, TaskQuery>> queries = new LinkedHashMap<>();
     queries.put("all", s -> s.createTaskQuery());
     queries.put("candidate group, assigned included", s -> s.createTaskQuery().taskCandidateGroupIn(

@@ -166,10 +166,12 @@ public final class TasklistBenchmark {
             String mapper = "org.camunda.bpm.engine.impl.persistence.entity";
             logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.DEBUG);
             logging.setLogLevel(TaskQueryAuthExists.NAMESPACE, org.springframework.boot.logging.LogLevel.DEBUG);
+            logging.setLogLevel(TaskQueryAuthExists.VARIABLE_NAMESPACE, org.springframework.boot.logging.LogLevel.DEBUG);
             post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", "application/hal+json");
             post(port, "/engine-rest/filter/" + filterId + "/count", "application/json");
             logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.WARN);
             logging.setLogLevel(TaskQueryAuthExists.NAMESPACE, org.springframework.boot.logging.LogLevel.WARN);
+            logging.setLogLevel(TaskQueryAuthExists.VARIABLE_NAMESPACE, org.springframework.boot.logging.LogLevel.WARN);
           }
           if (userCount != expected) {
             throw new IllegalStateException(label + ": the caseworker sees " + userCount + " tasks, expected "
