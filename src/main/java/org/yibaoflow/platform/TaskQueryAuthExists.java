@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * compared (the EXISTS shape Operaton adopted, operaton/operaton#3152): same rows, since a row passes the join's
  * {@code AUTH.RESOURCE_ID_ IS NOT NULL} exactly when one of these grants exists;
  * <li>tasks ({@link TaskQueryText}): a query whose candidate criteria sit in one of its (OR-)queries and that asks
- * no involved user checks the candidate link by {@code EXISTS} instead of a LEFT JOIN of the identity links, and
+ * no involved user checks the candidate link by a subquery instead of a LEFT JOIN of the identity links, and
  * when nothing can then repeat a task (no join of identity links, no ordering by a variable) the statements leave
  * out {@code distinct}, so a page of 15 can stop after 15 rows;
  * <li>{@code selectAuthorizedGroupIds} (every engine command of a user with groups runs it once: the distinct group

@@ -34,9 +34,10 @@ class TaskQueryAuthExistsTest {
     // the criteria are the engine's: e.g. candidate groups, the tenant check
     assertThat(mapper).contains("I.GROUP_ID_ IN", "TenantEntity.queryTenantCheck");
     // the candidate link: joined only when the EXISTS cannot stand for it; distinct only when a task can repeat
-    assertThat(mapper).contains("<if test=\"I_JOIN &amp;&amp; !CANDIDATE_EXISTS\">",
-        "and EXISTS (select 1 from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_</if> and I.TYPE_ = 'candidate'",
-        "<if test=\"CANDIDATE_EXISTS\">)</if>", "select <if test=\"!TASKS_UNIQUE\">${distinct}</if>",
+    assertThat(mapper).contains("<if test=\"I_JOIN &amp;&amp; !CANDIDATE_SUBQUERY\">",
+        "and RES.ID_ IN (select I.TASK_ID_ from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ IS NOT NULL</if>"
+            + " and I.TYPE_ = 'candidate'",
+        "<if test=\"CANDIDATE_SUBQUERY\">)</if>", "select <if test=\"!TASKS_UNIQUE\">${distinct}</if>",
         "<when test=\"TASKS_UNIQUE\">select count(RES.ID_)</when>");
   }
 

@@ -39,7 +39,7 @@ import org.yibaoflow.support.IntegrationTest;
 
 /**
  * Issue 20 item 2: the task and variable queries with the authorization check as {@code EXISTS}, the candidate link
- * as {@code EXISTS} and no {@code distinct} where no task can repeat ({@link TaskQueryAuthExists},
+ * as a subquery and no {@code distinct} where no task can repeat ({@link TaskQueryAuthExists},
  * {@link TaskQueryText}) return exactly the rows of the engine's own statements. Mixed data: two processes in two
  * tenants, standalone tasks with and without tenant, grants to users and groups on single tasks, on process
  * definitions (READ_TASK, READ_INSTANCE), on a process instance, on '*', a global grant, grants that must not count
@@ -160,7 +160,7 @@ class TaskQueryWithExistsIT {
     queries.put("or: candidate group or assignee", s -> s.createTaskQuery().or().taskCandidateGroup(cand)
         .taskAssignee(p + "someone").endOr());
     queries.put("definition key", s -> s.createTaskQuery().processDefinitionKey(keyA));
-    // the candidate link as EXISTS (TaskQueryText): one candidate condition, no involved user
+    // the candidate link as a subquery (TaskQueryText): one candidate condition, no involved user
     queries.put("candidate user", s -> s.createTaskQuery().taskCandidateUser(p + "cu"));
     queries.put("candidate group like, assigned included", s -> s.createTaskQuery().taskCandidateGroupLike(p + "%")
         .includeAssignedTasks());
