@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * compared (the EXISTS shape Operaton adopted, operaton/operaton#3152): same rows, since a row passes the join's
  * {@code AUTH.RESOURCE_ID_ IS NOT NULL} exactly when one of these grants exists;
  * <li>tasks ({@link TaskQueryText}): a query whose candidate criteria sit in one of its (OR-)queries and that asks
- * no involved user checks the candidate link by a subquery instead of a LEFT JOIN of the identity links, and
+ * no involved user checks the candidate link by a subquery instead of a LEFT JOIN of the identity links (on
+ * PostgreSQL; H2 does better with the join), and
  * when nothing can then repeat a task (no join of identity links, no ordering by a variable) the statements leave
  * out {@code distinct}, so a page of 15 can stop after 15 rows;
  * <li>{@code selectAuthorizedGroupIds} (every engine command of a user with groups runs it once: the distinct group
@@ -100,7 +101,8 @@ class TaskQueryAuthExists extends AbstractProcessEnginePlugin {
       return;
     }
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    parse(mybatis, NAMESPACE, TaskQueryText.mapper(EngineMapperText.engineXml(MAPPINGS + "Task.xml")));
+    parse(mybatis, NAMESPACE, TaskQueryText.mapper(EngineMapperText.engineXml(MAPPINGS + "Task.xml"),
+        "postgres".equals(db)));
     parse(mybatis, VARIABLE_NAMESPACE, variableMapper(EngineMapperText.engineXml(MAPPINGS + "VariableInstance.xml")));
     parse(mybatis, GROUPS_NAMESPACE, EngineMapperText.mapperStart(GROUPS_NAMESPACE).append(AUTHORIZED_GROUP_IDS)
         .append("\n</mapper>\n").toString());

@@ -18,7 +18,7 @@ class TaskQueryAuthExistsTest {
 
   @Test
   void theJoinBecomesOneExistsPerResourceIdAndTheRestStaysTheEngines() throws Exception {
-    String mapper = TaskQueryText.mapper(engineXml("Task.xml"));
+    String mapper = TaskQueryText.mapper(engineXml("Task.xml"), true);
 
     assertThat(mapper).doesNotContain("authCheckJoinWithoutOnClause").doesNotContain("AUTH ON")
         .contains("<mapper namespace=\"" + TaskQueryAuthExists.NAMESPACE + "\">")
@@ -38,7 +38,11 @@ class TaskQueryAuthExistsTest {
         "and RES.ID_ IN (select I.TASK_ID_ from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ IS NOT NULL</if>"
             + " and I.TYPE_ = 'candidate'",
         "<if test=\"CANDIDATE_SUBQUERY\">)</if>", "select <if test=\"!TASKS_UNIQUE\">${distinct}</if>",
-        "<when test=\"TASKS_UNIQUE\">select count(RES.ID_)</when>");
+        "<when test=\"TASKS_UNIQUE\">select count(RES.ID_)</when>",
+        "<bind name=\"CANDIDATE_SUBQUERY\" value=\"true &amp;&amp; CANDIDATE_QUERIES == 1");
+    // H2: the engine's identity-link join stays for candidate queries
+    assertThat(TaskQueryText.mapper(engineXml("Task.xml"), false))
+        .contains("<bind name=\"CANDIDATE_SUBQUERY\" value=\"false &amp;&amp; CANDIDATE_QUERIES == 1");
   }
 
   @Test
@@ -62,9 +66,9 @@ class TaskQueryAuthExistsTest {
     String candidate = engineXml("Task.xml").replace("and I.TYPE_ = 'candidate'", "and I.TYPE_ = 'candidates'");
     String variable = engineXml("VariableInstance.xml").replace("${authJoinSeparator} RES.TASK_ID_", "");
 
-    assertThatThrownBy(() -> TaskQueryText.mapper(changed)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> TaskQueryText.mapper(changed, false)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("engine changed?");
-    assertThatThrownBy(() -> TaskQueryText.mapper(candidate)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> TaskQueryText.mapper(candidate, false)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("engine changed?");
     assertThatThrownBy(() -> TaskQueryAuthExists.variableMapper(variable)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("engine changed?");
