@@ -37,7 +37,7 @@ final class TaskQueryText {
         <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authCheckJoinWithoutOnClause" />
         AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_ ${authJoinSeparator} '*' ${authJoinEnd})
       </if>""";
-  /** The end of the engine's candidate condition: the EXISTS closes before the trim does. */
+  /** The end of the engine's candidate condition: the subquery closes before the trim does. */
   static final String CANDIDATE_END = """
       <if test="query.withCandidateUsers">
         and I.USER_ID_ is not null
