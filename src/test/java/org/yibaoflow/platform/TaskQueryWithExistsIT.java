@@ -27,10 +27,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -153,33 +152,7 @@ class TaskQueryWithExistsIT {
         .execute(c -> c.getDbEntityManager().selectList("selectAuthorizedGroupIds")).stream()
         .filter(java.util.Objects::nonNull).map(String.class::cast).toList()));
     assertThat(groupIds).contains(p + "g1", p + "g2", p + "g3", Role.CASEWORKER.groupId());
-    Map<String, Function<TaskService, TaskQuery>> queries = new LinkedHashMap<>();
-    queries.put("all", s -> s.createTaskQuery());
-    queries.put("candidate group, assigned included", s -> s.createTaskQuery().taskCandidateGroupIn(
-        List.of(cand, cand + "2", "caseworker")).includeAssignedTasks());
-    queries.put("or: candidate group or assignee", s -> s.createTaskQuery().or().taskCandidateGroup(cand)
-        .taskAssignee(p + "someone").endOr());
-    queries.put("definition key", s -> s.createTaskQuery().processDefinitionKey(keyA));
-    // the candidate link as a subquery (TaskQueryText): one candidate condition, no involved user
-    queries.put("candidate user", s -> s.createTaskQuery().taskCandidateUser(p + "cu"));
-    queries.put("candidate group like, assigned included", s -> s.createTaskQuery().taskCandidateGroupLike(p + "%")
-        .includeAssignedTasks());
-    queries.put("with candidate users", s -> s.createTaskQuery().withCandidateUsers());
-    queries.put("with candidate groups, assigned included", s -> s.createTaskQuery().withCandidateGroups()
-        .includeAssignedTasks());
-    queries.put("without candidate groups", s -> s.createTaskQuery().withoutCandidateGroups());
-    queries.put("or: candidate user or group in one or-query", s -> s.createTaskQuery().or()
-        .taskCandidateUser(p + "u2").taskCandidateGroup(cand).endOr());
-    // the engine's identity-link join stays: an involved user, candidate conditions in two (or-)queries
-    queries.put("involved user", s -> s.createTaskQuery().taskInvolvedUser(p + "cu"));
-    queries.put("candidate group and involved user", s -> s.createTaskQuery().taskCandidateGroup(cand + "2")
-        .taskInvolvedUser(p + "cu"));
-    queries.put("candidate group and (candidate user or assignee)", s -> s.createTaskQuery()
-        .taskCandidateGroup(cand + "2").includeAssignedTasks().or().taskCandidateUser(p + "cu")
-        .taskAssignee(p + "someone").endOr());
-    // distinct stays: ordering by a variable joins the variables
-    queries.put("candidate group, by a process variable", s -> s.createTaskQuery().taskCandidateGroupIn(
-        List.of(cand, cand + "2")).orderByProcessVariable("region", ValueType.STRING).asc());
+    Map<String, Function<TaskService, TaskQuery>> queries = TaskQueryShapes.queries(p, keyA, cand);
 
     String caseworkerFilter = filters.createFilterQuery()
         .filterName(TasklistFilters.ROLE_FILTERS.get(Role.CASEWORKER)).singleResult().getId();
