@@ -159,6 +159,7 @@ class TaskQueryAuthExists extends AbstractProcessEnginePlugin {
       return select;
     }
     String name = resultMap.substring(resultMap.indexOf('.') + 1);
-    return EngineMapperText.replaceOnce(select, "resultMap=\"" + name + "\"", "resultMap=\"" + ENTITIES + resultMap + "\"");
+    return EngineMapperText.replaceOnce(select, "resultMap=\"" + name + "\"",
+        "resultMap=\"" + ENTITIES + resultMap + "\"");
   }
 }

@@ -51,7 +51,8 @@ final class TaskQueryText {
         <bind name="INVOLVED_USER" value="false" />
         <bind name="ORDER_RELATIONS" value="false" />
         <foreach collection="queries" item="query">
-          <if test="query != null &amp;&amp; (query.candidateUser != null || query.candidateGroups != null || query.candidateGroupLike != null || query.withCandidateGroups || query.withCandidateUsers)">
+          <if test="query != null &amp;&amp; (query.candidateUser != null || query.candidateGroups != null
+                    || query.candidateGroupLike != null || query.withCandidateGroups || query.withCandidateUsers)">
             <bind name="CANDIDATE_QUERIES" value="CANDIDATE_QUERIES + 1" />
           </if>
           <if test="query != null &amp;&amp; query.involvedUser != null">
@@ -65,7 +66,8 @@ final class TaskQueryText {
         </foreach>
         <bind name="CANDIDATE_SUBQUERY" value="%s &amp;&amp; CANDIDATE_QUERIES == 1 &amp;&amp; !INVOLVED_USER" />
         <bind name="TASKS_UNIQUE"
-              value="(CANDIDATE_QUERIES == 0 || CANDIDATE_SUBQUERY) &amp;&amp; !INVOLVED_USER &amp;&amp; !ORDER_RELATIONS" />
+              value="(CANDIDATE_QUERIES == 0 || CANDIDATE_SUBQUERY)
+                     &amp;&amp; !INVOLVED_USER &amp;&amp; !ORDER_RELATIONS" />
       </sql>""";
   private static final String SHAPE_INCLUDE = "<include refid=\"taskRowShape\" />";
 
@@ -82,8 +84,8 @@ final class TaskQueryText {
     fragment = replaceOnce(fragment, EngineMapperText.ENGINE_CHECK,
         EngineMapperText.existsCheck(List.of("RES.ID_", "D.KEY_", "'*'")));
     fragment = replaceOnce(fragment, "<if test=\"I_JOIN\">", "<if test=\"I_JOIN &amp;&amp; !CANDIDATE_SUBQUERY\">");
-    fragment = replaceOnce(fragment, "and I.TYPE_ = 'candidate'", "<if test=\"CANDIDATE_SUBQUERY\">and RES.ID_ IN (select"
-        + " I.TASK_ID_ from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ IS NOT NULL</if> $0");
+    fragment = replaceOnce(fragment, "and I.TYPE_ = 'candidate'", "<if test=\"CANDIDATE_SUBQUERY\">"
+        + "and RES.ID_ IN (select I.TASK_ID_ from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ IS NOT NULL</if> $0");
     fragment = replaceOnce(fragment, CANDIDATE_END, CANDIDATE_END.replace("</trim>",
         "<if test=\"CANDIDATE_SUBQUERY\">)</if>\n</trim>"));
 
@@ -96,7 +98,8 @@ final class TaskQueryText {
     count = replaceOnce(count, "${countDistinctAfterEnd}", "<if test=\"!TASKS_UNIQUE\">$0</if>");
 
     return EngineMapperText.mapperStart(TaskQueryAuthExists.NAMESPACE).append(list).append('\n').append(count)
-        .append('\n').append(SHAPE.formatted(candidateSubquery)).append('\n').append(element(taskXml, "sql", "columnSelection")).append('\n')
-        .append(fragment).append("\n</mapper>\n").toString();
+        .append('\n').append(SHAPE.formatted(candidateSubquery)).append('\n')
+        .append(element(taskXml, "sql", "columnSelection")).append('\n').append(fragment).append("\n</mapper>\n")
+        .toString();
   }
 }

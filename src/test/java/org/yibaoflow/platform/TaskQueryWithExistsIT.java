@@ -194,7 +194,8 @@ class TaskQueryWithExistsIT {
         both(who.user() + ": variable count", () -> runtime.createVariableInstanceQuery().variableScopeIdIn(
             scopes.toArray(String[]::new)).variableNameIn("region", "group", "note").count());
         if (who.variables() != null) {
-          assertThat(seen).as(who.user() + ": the variables the grants allow").isEqualTo(new TreeSet<>(who.variables()));
+          assertThat(seen).as(who.user() + ": the variables the grants allow")
+              .isEqualTo(new TreeSet<>(who.variables()));
         }
         if (who.groups().contains(Role.CASEWORKER.groupId())) {
           // the filter as Tasklist runs it (READ on the filter: the caseworkers' group only)
