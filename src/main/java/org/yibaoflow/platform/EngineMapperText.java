@@ -21,6 +21,9 @@ final class EngineMapperText {
   static final String AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
   /** The engine's where-condition on the joined authorization rows: replaced by {@link #existsCheck}. */
   static final String ENGINE_CHECK = "<include refid=\"" + AUTH + "contextualAuthorizationCheck\" />";
+  /** What stands where the engine's authorization join was. */
+  static final String JOIN_REMOVED = "<!-- authorization join: an EXISTS in the where clause -->";
+  private static final String ENTITIES = "org.camunda.bpm.engine.impl.persistence.entity.";
 
   private EngineMapperText() {
   }
@@ -77,6 +80,20 @@ final class EngineMapperText {
         <?xml version="1.0" encoding="UTF-8" ?>
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
         """).append("<mapper namespace=\"").append(namespace).append("\">\n");
+  }
+
+  /**
+   * The engine's select {@code statement}, renamed with {@link TaskQueryAuthExists#SUFFIX}, its result map (if any,
+   * e.g. "TaskEntity.taskResultMap") named in full.
+   */
+  static String statement(String engineXml, String statement, String resultMap) {
+    String select = element(engineXml, "select", statement)
+        .replace("id=\"" + statement + "\"", "id=\"" + statement + TaskQueryAuthExists.SUFFIX + "\"");
+    if (resultMap == null) {
+      return select;
+    }
+    String name = resultMap.substring(resultMap.indexOf('.') + 1);
+    return replaceOnce(select, "resultMap=\"" + name + "\"", "resultMap=\"" + ENTITIES + resultMap + "\"");
   }
 
   /** The element {@code <tag id="id" ...>...</tag>} of the engine's text; fails if there is none. */

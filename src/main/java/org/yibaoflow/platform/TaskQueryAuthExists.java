@@ -51,7 +51,6 @@ class TaskQueryAuthExists extends AbstractProcessEnginePlugin {
   static final List<String> TASK_STATEMENTS = List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
   static final List<String> VARIABLE_STATEMENTS = List.of("selectVariableInstanceByQueryCriteria",
       "selectVariableInstanceCountByQueryCriteria");
-  private static final String ENTITIES = "org.camunda.bpm.engine.impl.persistence.entity.";
   private static final String MAPPINGS = "org/camunda/bpm/engine/impl/mapping/entity/";
 
   /** The engine's join of the authorization rows in the variable query (VariableInstance.xml): removed. */
@@ -124,7 +123,8 @@ class TaskQueryAuthExists extends AbstractProcessEnginePlugin {
 
   /**
    * For TaskQueryWithExistsIT and TasklistBenchmark, which compare both shapes in one engine: true runs the
-   * engine's own task query statements from now on, false this class's. Not for production code.
+   * engine's own statements (task and variable queries, group ids) from now on, false this class's. Not for
+   * production code.
    */
   void useEngineStatements(boolean engine) {
     if (sessions == null) {
@@ -139,27 +139,15 @@ class TaskQueryAuthExists extends AbstractProcessEnginePlugin {
    */
   static String variableMapper(String variableXml) {
     String fragment = EngineMapperText.element(variableXml, "sql", "selectVariableInstanceByQueryCriteriaSql");
-    fragment = EngineMapperText.replaceOnce(fragment, VARIABLE_JOIN,
-        "<!-- authorization join: an EXISTS in the where clause -->");
+    fragment = EngineMapperText.replaceOnce(fragment, VARIABLE_JOIN, EngineMapperText.JOIN_REMOVED);
     fragment = EngineMapperText.replaceOnce(fragment, EngineMapperText.ENGINE_CHECK, EngineMapperText.existsCheck(
         List.of("RES.PROC_INST_ID_", "PROC_EXECUTION.ID_", "PROCDEF.KEY_", "RES.TASK_ID_", "'*'")));
     StringBuilder xml = EngineMapperText.mapperStart(VARIABLE_NAMESPACE);
-    xml.append(statement(variableXml, VARIABLE_STATEMENTS.get(0), "VariableInstanceEntity.variableInstanceResultMap"))
-        .append('\n').append(statement(variableXml, VARIABLE_STATEMENTS.get(1), null)).append('\n');
+    xml.append(EngineMapperText.statement(variableXml, VARIABLE_STATEMENTS.get(0),
+        "VariableInstanceEntity.variableInstanceResultMap")).append('\n')
+        .append(EngineMapperText.statement(variableXml, VARIABLE_STATEMENTS.get(1), null)).append('\n');
     xml.append(EngineMapperText.element(variableXml, "sql", "actInstIdColumn")).append('\n').append(fragment)
         .append("\n</mapper>\n");
     return xml.toString();
-  }
-
-  /** The engine's select {@code statement}, renamed with {@link #SUFFIX}, its result map (if any) named in full. */
-  static String statement(String engineXml, String statement, String resultMap) {
-    String select = EngineMapperText.element(engineXml, "select", statement)
-        .replace("id=\"" + statement + "\"", "id=\"" + statement + SUFFIX + "\"");
-    if (resultMap == null) {
-      return select;
-    }
-    String name = resultMap.substring(resultMap.indexOf('.') + 1);
-    return EngineMapperText.replaceOnce(select, "resultMap=\"" + name + "\"",
-        "resultMap=\"" + ENTITIES + resultMap + "\"");
   }
 }

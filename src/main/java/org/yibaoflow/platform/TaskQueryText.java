@@ -80,7 +80,7 @@ final class TaskQueryText {
    */
   static String mapper(String taskXml, boolean candidateSubquery) {
     String fragment = element(taskXml, "sql", "selectTaskByQueryCriteriaSql");
-    fragment = replaceOnce(fragment, ENGINE_JOIN, "<!-- authorization join: an EXISTS in the where clause -->");
+    fragment = replaceOnce(fragment, ENGINE_JOIN, EngineMapperText.JOIN_REMOVED);
     fragment = replaceOnce(fragment, EngineMapperText.ENGINE_CHECK,
         EngineMapperText.existsCheck(List.of("RES.ID_", "D.KEY_", "'*'")));
     fragment = replaceOnce(fragment, "<if test=\"I_JOIN\">", "<if test=\"I_JOIN &amp;&amp; !CANDIDATE_SUBQUERY\">");
@@ -89,10 +89,10 @@ final class TaskQueryText {
     fragment = replaceOnce(fragment, CANDIDATE_END, CANDIDATE_END.replace("</trim>",
         "<if test=\"CANDIDATE_SUBQUERY\">)</if>\n</trim>"));
 
-    String list = TaskQueryAuthExists.statement(taskXml, "selectTaskByQueryCriteria", "TaskEntity.taskResultMap");
+    String list = EngineMapperText.statement(taskXml, "selectTaskByQueryCriteria", "TaskEntity.taskResultMap");
     list = replaceOnce(list, "select ${distinct}", SHAPE_INCLUDE
         + " select <if test=\"!TASKS_UNIQUE\">${distinct}</if>");
-    String count = TaskQueryAuthExists.statement(taskXml, "selectTaskCountByQueryCriteria", null);
+    String count = EngineMapperText.statement(taskXml, "selectTaskCountByQueryCriteria", null);
     count = replaceOnce(count, COUNT_HEAD, SHAPE_INCLUDE
         + "<choose><when test=\"TASKS_UNIQUE\">select count(RES.ID_)</when><otherwise>$0</otherwise></choose>");
     count = replaceOnce(count, "${countDistinctAfterEnd}", "<if test=\"!TASKS_UNIQUE\">$0</if>");

@@ -163,15 +163,12 @@ public final class TasklistBenchmark {
             // the statements of one REST list and count, for EXPLAIN (docs/operations.md)
             var logging = org.springframework.boot.logging.LoggingSystem.get(TasklistBenchmark.class.getClassLoader());
             // every mapper statement (tasks, variables, identity links, definitions, users, groups), with its time
-            String mapper = "org.camunda.bpm.engine.impl.persistence.entity";
-            logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.DEBUG);
-            logging.setLogLevel(TaskQueryAuthExists.NAMESPACE, org.springframework.boot.logging.LogLevel.DEBUG);
-            logging.setLogLevel(TaskQueryAuthExists.VARIABLE_NAMESPACE, org.springframework.boot.logging.LogLevel.DEBUG);
+            List<String> mappers = List.of("org.camunda.bpm.engine.impl.persistence.entity",
+                TaskQueryAuthExists.NAMESPACE, TaskQueryAuthExists.VARIABLE_NAMESPACE);
+            mappers.forEach(m -> logging.setLogLevel(m, org.springframework.boot.logging.LogLevel.DEBUG));
             post(port, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", "application/hal+json");
             post(port, "/engine-rest/filter/" + filterId + "/count", "application/json");
-            logging.setLogLevel(mapper, org.springframework.boot.logging.LogLevel.WARN);
-            logging.setLogLevel(TaskQueryAuthExists.NAMESPACE, org.springframework.boot.logging.LogLevel.WARN);
-            logging.setLogLevel(TaskQueryAuthExists.VARIABLE_NAMESPACE, org.springframework.boot.logging.LogLevel.WARN);
+            mappers.forEach(m -> logging.setLogLevel(m, org.springframework.boot.logging.LogLevel.WARN));
           }
           if (userCount != expected) {
             throw new IllegalStateException(label + ": the caseworker sees " + userCount + " tasks, expected "

@@ -3,10 +3,10 @@ package org.yibaoflow.referral.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.yibaoflow.referral.Referral;
-import org.yibaoflow.referral.ReferralService;
 import org.yibaoflow.platform.FormCheck;
 import org.yibaoflow.platform.ProcessVariables;
+import org.yibaoflow.referral.Referral;
+import org.yibaoflow.referral.ReferralService;
 
 /**
  * 记录反馈: what the receiving body answered (message ReferralFeedback: feedbackType, feedbackContent; or the
@@ -30,7 +30,7 @@ class RecordFeedbackDelegate implements JavaDelegate {
     String receivedOn = ProcessVariables.string(execution, ReferralFeedbackForm.RECEIVED_ON);
     service.recordFeedback(ProcessVariables.caseKey(execution),
         type == null ? null : Referral.FeedbackType.valueOf(type), ProcessVariables.string(execution, "feedbackContent"),
-        "feedback-" + count, receivedOn == null ? null : FormCheck.receivedDate(receivedOn),
+        "feedback-" + count, FormCheck.receivedDate(receivedOn),
         ProcessVariables.string(execution, ReferralFeedbackForm.DOCUMENT_NO),
         receivedOn == null ? null : ProcessVariables.lastTaskCompletedBy(execution));
     execution.setVariable("feedbackCount", count);
